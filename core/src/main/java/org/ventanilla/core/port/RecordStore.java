@@ -1,0 +1,48 @@
+package org.ventanilla.core.port;
+
+import java.util.List;
+
+/**
+ * The records port: a transactional store of domain records (JSON documents by kind and id), unique
+ * lookup keys, per-name sequences, and the transactional outbox.
+ *
+ * <p>Every method blocks: adapters backed by JDBC refuse to run on a Vert.x event-loop thread. Callers on
+ * an event loop go through {@code executeBlocking} or a worker verticle.
+ *
+ * <p>One contract suite ({@code RecordStoreContract}) is run by every adapter: memory, H2 and PostgreSQL.
+ */
+public interface RecordStore extends AutoCloseable {
+
+    /**
+     * Runs {@code work} in one transaction: everything it writes (records, keys, outbox events) is
+     * committed together, or nothing is. A failure thrown by {@code work} rolls back and is rethrown.
+     * When this method returns, the commit is durable.
+     */
+    <T> T inTransaction(TransactionWork<T> work);
+
+    /**
+     * The next value of the named sequence (1, 2, 3...). Values are unique and increasing in the order
+     * they are handed out, across threads and nodes sharing the store; a value taken by a transaction that
+     * later fails leaves a gap.
+     */
+    long nextInSequence(String name);
+
+    /** Outbox events not yet marked published, oldest first (by their global sequence), at most {@code limit}. */
+    List<OutboxEvent> unpublishedEvents(int limit);
+
+    /** Marks the given outbox events as published (by their sequence numbers); unknown numbers are ignored. */
+    void markPublished(List<Long> sequences);
+
+    /** A cheap round trip to the backing store; false when it cannot be reached right now. */
+    boolean isReachable();
+
+    /** Releases the pool or files behind the store. */
+    @Override
+    void close();
+
+    /** The unit of work run in {@link #inTransaction}. */
+    @FunctionalInterface
+    interface TransactionWork<T> {
+        T run(RecordTransaction tx);
+    }
+}
