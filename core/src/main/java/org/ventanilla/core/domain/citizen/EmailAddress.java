@@ -116,6 +116,9 @@ public record EmailAddress(String value) implements ContactPoint {
     }
 
     private static String asciiDomain(String domain) {
+        if (domain.chars().allMatch(c -> c < 0x80)) {
+            return domain.toLowerCase(Locale.ROOT);
+        }
         try {
             return IDN.toASCII(domain, 0).toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
@@ -129,7 +132,7 @@ public record EmailAddress(String value) implements ContactPoint {
         }
         String[] labels = domain.split("\\.", -1);
         if (labels.length < 2) {
-            throw invalid("domain must have at least two labels (like gmail.com)");
+            throw invalid("domain must have at least two labels (name.tld)");
         }
         for (String label : labels) {
             if (label.isEmpty() || label.length() > 63) {
