@@ -12,8 +12,9 @@ import org.ventanilla.core.error.VentanillaException;
  * plausible length. The lengths are deliberately a little wider than what is issued today, because rejecting a
  * real document at the window is worse than accepting an unusual one:
  * <ul>
- *   <li>CC, cédula de ciudadanía: 3 to 10 digits. Cédulas issued since 2003 have 10 digits (from
- *       1.000.000.000); older series have 8 or fewer, and the oldest still valid ones have as few as 3.</li>
+ *   <li>CC, cédula de ciudadanía: 3 to 10 digits. Cédulas of people who came of age in the last two decades
+ *       carry their 10-digit NUIP (1.000.000.000 and up); older series have 8 digits or fewer, and the oldest
+ *       still in use have as few as 3.</li>
  *   <li>TI, tarjeta de identidad: 10 or 11 digits (10 for the NUIP issued today, 11 for the older
  *       date-based numbers).</li>
  *   <li>RC, registro civil de nacimiento, by its NUIP (code {@code NUIP} is accepted as an alias): 10 or 11
