@@ -54,7 +54,7 @@ public record Category(String code, String nameEs, String nameEn, ResolutionClas
         if (resolutionClass == ResolutionClass.IMMEDIATE && legalTermCode != null) {
             throw Checks.invalid("immediate category '" + code + "' has a legal term (" + legalTermCode + "); it must have none");
         }
-        if (resolutionClass == ResolutionClass.DEFERRED && !LEGAL_TERM_CODES.contains(legalTermCode)) {
+        if (resolutionClass == ResolutionClass.DEFERRED && (legalTermCode == null || !LEGAL_TERM_CODES.contains(legalTermCode))) {
             throw Checks.invalid("deferred category '" + code + "' has legal term '" + legalTermCode + "'; allowed: "
                     + String.join(", ", LEGAL_TERM_CODES.stream().sorted().toList()));
         }
