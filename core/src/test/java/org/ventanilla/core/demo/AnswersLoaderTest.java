@@ -35,7 +35,8 @@ class AnswersLoaderTest {
     void everyAnswerACategoryListsShouldExist() {
         for (Category category : catalog.categories()) {
             for (String id : category.approvedAnswerIds()) {
-                assertThat(answers.current(id)).as(id).isPresent().get().extracting(ApprovedAnswer::categoryCode).isEqualTo(category.code());
+                assertThat(answers.current(id)).as(id).isPresent().get()
+                        .extracting(ApprovedAnswer::categoryCode).isEqualTo(category.code());
             }
         }
     }
@@ -52,7 +53,8 @@ class AnswersLoaderTest {
     @Test
     void theDemoAnswersShouldBeSearchable() {
         try (AnswerSearch search = AnswerSearch.over(answers)) {
-            assertThat(search.search(null, "alumbrado publico", 3)).extracting(AnswerHit::answerId).first().isEqualTo("ans-alumbrado-reporte");
+            assertThat(search.search(null, "alumbrado publico", 3)).extracting(AnswerHit::answerId)
+                    .first().isEqualTo("ans-alumbrado-reporte");
             assertThat(search.search("estado-cuenta-predial", "descuento pronto pago", 3)).extracting(AnswerHit::answerId)
                     .first().isEqualTo("ans-predial-descuentos");
         }

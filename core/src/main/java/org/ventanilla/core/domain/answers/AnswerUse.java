@@ -23,7 +23,8 @@ public record AnswerUse(String answerId, int version, String interactionId, Answ
             throw new VentanillaException(ErrorCode.INVALID_INPUT, "answer id of an answer use is required");
         }
         if (version < 1) {
-            throw new VentanillaException(ErrorCode.INVALID_INPUT, "version " + version + " of answer '" + answerId + "' must be 1 or more");
+            throw new VentanillaException(ErrorCode.INVALID_INPUT,
+                    "version " + version + " of answer '" + answerId + "' must be 1 or more");
         }
         if (interactionId == null || interactionId.isBlank()) {
             throw new VentanillaException(ErrorCode.INVALID_INPUT, "interaction id of a use of answer '" + answerId + "' is required");

@@ -24,7 +24,8 @@ class AnswerRendererTest {
 
     @Test
     void aSpokenTextShouldBeTheVoiceRendering() {
-        AnswerSource source = new AnswerSource("Atendemos de 7:00 a. m. a 5:00 p. m.", null, "Atendemos de siete de la mañana a cinco de la tarde.");
+        AnswerSource source = new AnswerSource("Atendemos de 7:00 a. m. a 5:00 p. m.", null,
+                "Atendemos de siete de la mañana a cinco de la tarde.");
 
         Map<AnswerChannel, String> renderings = AnswerRenderer.render(source);
 
