@@ -145,6 +145,15 @@ class ClassifierTest {
     }
 
     @Test
+    void aLongEmailShouldBeClassifiedByItsStart() {
+        String body = "Solicito el paz y salvo del predial para vender mi casa. " + "Gracias por su atención. ".repeat(2_000);
+
+        Classification result = classifier.classify(ClassificationRequest.ofEmail("Solicitud", body));
+
+        assertThat(result.categoryCode()).isEqualTo("paz-y-salvo");
+    }
+
+    @Test
     void trainingTwiceShouldGiveTheSameRanking() {
         Classifier again = Classifier.train(catalog);
         for (String text : List.of("no recogieron la basura", "quiero que borren mis datos", "tengo una pregunta")) {
