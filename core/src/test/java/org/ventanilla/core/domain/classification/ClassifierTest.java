@@ -146,7 +146,8 @@ class ClassifierTest {
 
     @Test
     void aLongEmailShouldBeClassifiedByItsStart() {
-        String body = "Solicito el paz y salvo del predial para vender mi casa. " + "Gracias por su atención. ".repeat(2_000);
+        String body = "Solicito el paz y salvo del predial para vender mi casa. " + "Lorem ipsum dolor sit amet. ".repeat(200)
+                + "Mensaje reenviado: hay un hueco en la vía. ".repeat(50);
 
         Classification result = classifier.classify(ClassificationRequest.ofEmail("Solicitud", body));
 
