@@ -189,7 +189,13 @@ public final class OutboxRelay implements AutoCloseable {
             }
             return false;
         } catch (RuntimeException e) {
-            LOG.error("Outbox relay failed unexpectedly; it tries again in {} ms", options.getRetryDelay().toMillis(), e);
+            // A bug, or the leader check failing: said once per streak too.
+            if (!storeFailing) {
+                storeFailing = true;
+                LOG.error("Outbox relay failed unexpectedly; it tries again every {} ms", options.getRetryDelay().toMillis(), e);
+            } else {
+                LOG.debug("Outbox relay still failing", e);
+            }
             return false;
         }
     }
