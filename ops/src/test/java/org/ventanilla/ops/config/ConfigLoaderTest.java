@@ -239,7 +239,8 @@ class ConfigLoaderTest {
                 .hasMessageStartingWith("database.url: required when database.kind=postgres (a jdbc:postgresql: URL");
         assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of(
                 "VENTANILLA_DATABASE_KIND", "h2", "VENTANILLA_DATABASE_URL", "jdbc:postgresql://db:5432/v")))
-                .hasMessageStartingWith("database.url: 'jdbc:postgresql://db:5432/v' is not allowed with database.kind=h2 (a jdbc:h2: URL)");
+                .hasMessageStartingWith("database.url: 'jdbc:postgresql://db:5432/v' is not allowed with database.kind=h2"
+                        + " (a jdbc:h2: URL)");
     }
 
     @Test
@@ -272,7 +273,8 @@ class ConfigLoaderTest {
     @Test
     void anUnknownVariableOfAKnownSectionIsRefused() {
         assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of("VENTANILLA_HTTP_PROT", "8080")))
-                .hasMessageStartingWith("unknown environment variable VENTANILLA_HTTP_PROT (known: VENTANILLA_HTTP_HOST, VENTANILLA_HTTP_PORT");
+                .hasMessageStartingWith("unknown environment variable VENTANILLA_HTTP_PROT (known: VENTANILLA_HTTP_HOST,"
+                        + " VENTANILLA_HTTP_PORT");
     }
 
     @Test
@@ -307,7 +309,8 @@ class ConfigLoaderTest {
 
     @Test
     void aRedisUriWithABadSchemeIsShownMasked() {
-        assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of("VENTANILLA_REDIS_URI", "http://:" + PASSWORD + "@redis:6379")))
+        Map<String, String> env = Map.of("VENTANILLA_REDIS_URI", "http://:" + PASSWORD + "@redis:6379");
+        assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), env))
                 .hasMessageStartingWith("redis.uri: 'http://:******@redis:6379' is not allowed (a redis:// or rediss:// URI")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(PASSWORD));
     }
