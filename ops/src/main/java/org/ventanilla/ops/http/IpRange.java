@@ -44,7 +44,9 @@ public final class IpRange {
         String addressPart = slash < 0 ? trimmed : trimmed.substring(0, slash);
         byte[] address = parseAddress(addressPart)
                 .orElseThrow(() -> new IllegalArgumentException("'" + text + "' is not an IPv4 or IPv6 address or CIDR block"));
-        int maxPrefix = address.length * 8;
+        // ::ffff:a.b.c.d/n is written over the 128 bits of the IPv6 form but matched as IPv4
+        boolean mapped = address.length == 4 && addressPart.contains(":");
+        int maxPrefix = mapped ? 128 : address.length * 8;
         int prefix = maxPrefix;
         if (slash >= 0) {
             String prefixPart = trimmed.substring(slash + 1);
@@ -55,10 +57,9 @@ public final class IpRange {
             if (prefix > maxPrefix) {
                 throw new IllegalArgumentException("'" + text + "' has prefix length " + prefix + " (allowed 0-" + maxPrefix + ")");
             }
-            if (address.length == 4 && addressPart.contains(":")) {
-                // ::ffff:a.b.c.d/n counts its prefix over the 128 bits of the IPv6 form
-                prefix = Math.max(0, prefix - 96);
-            }
+        }
+        if (mapped) {
+            prefix = Math.max(0, prefix - 96);
         }
         return new IpRange(address, prefix, trimmed);
     }
