@@ -5,11 +5,13 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ventanilla.ops.config.Settings;
@@ -30,6 +32,8 @@ import org.ventanilla.ops.metrics.Metrics;
 public final class Server {
 
     private static final Logger LOG = LoggerFactory.getLogger(Server.class);
+    /** How long closing Vert.x (and undeploying, beyond the grace period) may take before the stop goes on. */
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
     private final Settings settings;
     private final List<HealthCheck> checks;
@@ -68,17 +72,26 @@ public final class Server {
                 .build();
         health = new Health(vertx, checks);
         httpVerticle = new HttpVerticle(settings.http(), health, metrics, routes);
-        return vertx.deployVerticle(httpVerticle)
-                .<Void>map(id -> {
-                    httpDeployment = id;
-                    return null;
-                })
-                .recover(failure -> {
-                    synchronized (this) {
-                        stopping = Future.succeededFuture();
-                    }
-                    return releaseAll().transform(ignored -> Future.<Void>failedFuture(failure));
-                });
+        Promise<Void> started = Promise.promise();
+        vertx.deployVerticle(httpVerticle).onComplete(deployed -> {
+            if (deployed.succeeded()) {
+                synchronized (this) {
+                    httpDeployment = deployed.result();
+                }
+                started.complete();
+                return;
+            }
+            synchronized (this) {
+                stopping = started.future().transform(ignored -> Future.succeededFuture());
+            }
+            // Vert.x cannot be closed from one of its own threads and then awaited: release from a plain thread
+            Thread releaser = new Thread(() -> {
+                releaseAll();
+                started.fail(deployed.cause());
+            }, "ventanilla-start-failed");
+            releaser.start();
+        });
+        return started.future();
     }
 
     /** The port the HTTP server listens on. */
@@ -119,48 +132,60 @@ public final class Server {
 
     /**
      * Graceful stop (see the class comment). Calling it again returns the same future. Logs one line when it starts
-     * and one when it ends.
+     * and one when it ends. The work runs on a thread of its own (never a Vert.x thread, since it closes Vert.x).
      */
     public synchronized Future<Void> stop() {
         if (stopping != null) {
             return stopping;
         }
+        Promise<Void> done = Promise.promise();
+        stopping = done.future();
         if (vertx == null) {
-            stopping = Future.succeededFuture();
             closeQuietly();
+            done.complete();
             return stopping;
         }
-        long start = System.nanoTime();
-        long graceSeconds = settings.http().shutdownGrace().toSeconds();
-        LOG.info("node {} shutting down: not ready, no new connections, in-flight requests have up to {} s to finish",
-                settings.node().id(), graceSeconds);
-        health.startDraining();
-        Future<?> httpStopped = httpDeployment == null ? Future.succeededFuture() : vertx.undeploy(httpDeployment);
-        Promise<Void> done = Promise.promise();
-        httpStopped
-                .transform(ignored -> releaseAll())
-                .onComplete(result -> {
-                    LOG.info("node {} stopped in {} ms", settings.node().id(),
-                            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
-                    done.complete();
-                });
-        stopping = done.future();
+        Thread stopper = new Thread(() -> {
+            stopGracefully();
+            done.complete();
+        }, "ventanilla-stop");
+        stopper.start();
         return stopping;
     }
 
-    /** Closes the registered resources (worker thread), then health, Vert.x and the meter registry. Never fails. */
-    private Future<Void> releaseAll() {
-        Vertx instance = vertx;
-        return instance.executeBlocking(() -> {
-            closeQuietly();
-            return null;
-        }).transform(ignored -> {
-            health.close();
-            return instance.close();
-        }).transform(ignored -> {
-            metrics.close();
-            return Future.<Void>succeededFuture();
-        });
+    private void stopGracefully() {
+        long start = System.nanoTime();
+        Duration grace = settings.http().shutdownGrace();
+        LOG.info("node {} shutting down: not ready, no new connections, in-flight requests have up to {} s to finish",
+                settings.node().id(), grace.toSeconds());
+        health.startDraining();
+        String deployment;
+        synchronized (this) {
+            deployment = httpDeployment;
+        }
+        if (deployment != null) {
+            awaitQuietly(vertx.undeploy(deployment), grace.plus(CLOSE_TIMEOUT), "stopping the HTTP server");
+        }
+        releaseAll();
+        LOG.info("node {} stopped in {} ms", settings.node().id(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+    }
+
+    /** Closes the registered resources (reverse order), then health, Vert.x and the meter registry. Blocks; never fails. */
+    private void releaseAll() {
+        closeQuietly();
+        health.close();
+        awaitQuietly(vertx.close(), CLOSE_TIMEOUT, "closing Vert.x");
+        metrics.close();
+    }
+
+    private static void awaitQuietly(Future<?> future, Duration timeout, String what) {
+        try {
+            future.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn("{} took longer than {} ms; going on", what, timeout.toMillis());
+        } catch (RuntimeException e) {
+            LOG.warn("{} failed: {}", what, e.toString());
+        }
     }
 
     private void closeQuietly() {

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.ventanilla.core.adapter.jdbc.JdbcSettings;
 import org.ventanilla.ops.config.ConfigKey.Presence;
 import org.ventanilla.ops.config.Settings.DatabaseKind;
 import org.ventanilla.ops.config.Settings.ForwardedHeader;
@@ -54,7 +55,8 @@ public final class ConfigKeys {
     public static final ConfigKey<Secret> DATABASE_PASSWORD = secretKey("database", "password", ValueTypes.secret(), "",
             "The database password. Prefer the environment (VENTANILLA_DATABASE_PASSWORD) or a file readable only by the"
                     + " server's user (VENTANILLA_DATABASE_PASSWORD_FILE).");
-    public static final ConfigKey<Integer> DATABASE_MAX_POOL_SIZE = key("database", "maxPoolSize", ValueTypes.integer(1, 500), "10",
+    public static final ConfigKey<Integer> DATABASE_MAX_POOL_SIZE = key("database", "maxPoolSize",
+            ValueTypes.integer(JdbcSettings.MIN_POOL_SIZE, JdbcSettings.MAX_POOL_SIZE), "10",
             "The most connections this node opens to the database.");
 
     public static final ConfigKey<StateKind> STATE_KIND = key("state", "kind", ValueTypes.oneOf(StateKind.class), "memory",

@@ -90,8 +90,8 @@ public record Settings(
             Objects.requireNonNull(url, "url");
             Objects.requireNonNull(user, "user");
             Objects.requireNonNull(password, "password");
-            if (maxPoolSize < 1) {
-                throw new IllegalArgumentException("database.maxPoolSize " + maxPoolSize + " is not allowed (>= 1)");
+            if (maxPoolSize < 2) {
+                throw new IllegalArgumentException("database.maxPoolSize " + maxPoolSize + " is not allowed (>= 2)");
             }
         }
 
