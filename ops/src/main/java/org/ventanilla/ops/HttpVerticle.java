@@ -44,7 +44,13 @@ final class HttpVerticle extends VerticleBase {
         new MetricsRoutes(metrics).mount(router);
         contributors.forEach(c -> c.addRoutes(vertx, router));
         router.route().failureHandler(new HttpErrorHandler());
-        HttpServer created = vertx.createHttpServer(new HttpServerOptions().setHost(settings.host()).setPort(settings.port()));
+        // No clear-text HTTP/2 (h2c): behind a reverse proxy an "Upgrade: h2c" tunnel lets requests past the proxy's
+        // rules (h2c smuggling). Proxies speak HTTP/1.1 to the node; browsers reach HTTP/2 only over TLS at the proxy.
+        HttpServerOptions options = new HttpServerOptions()
+                .setHost(settings.host())
+                .setPort(settings.port())
+                .setHttp2ClearTextEnabled(false);
+        HttpServer created = vertx.createHttpServer(options);
         return created.requestHandler(router).listen().onSuccess(listening -> server = listening);
     }
 
