@@ -1,6 +1,7 @@
 package org.ventanilla.ops;
 
 import java.io.PrintStream;
+import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -98,9 +99,9 @@ public final class Main {
         try {
             server = Wiring.server(settings, clock);
             server.start().await();
-        } catch (RuntimeException e) {
-            // a VentanillaException names what failed without secrets; others (a bind failure) name the cause
-            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        } catch (Exception e) {
+            // Future.await() rethrows the cause as it is, checked or not (a BindException when the port is taken)
+            String reason = reason(e, settings.http());
             LOG.error("cannot start: {}", reason, e);
             err.println(NAME + ": cannot start: " + reason);
             err.flush();
@@ -114,6 +115,14 @@ public final class Main {
         out.flush();
         LOG.info("node {} ready: console at {}", settings.node().id(), server.consoleUrl());
         return RUNNING;
+    }
+
+    /** Why the start failed, in words: a VentanillaException names what failed without secrets; a bind failure the port. */
+    private static String reason(Exception e, Settings.Http http) {
+        if (e instanceof BindException) {
+            return "cannot listen on " + http.host() + ":" + http.port() + " (" + e.getMessage() + "); set http.port or free the port";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private static void stopOnSignal(Server server, long waitSeconds) {
