@@ -15,6 +15,8 @@ import org.ventanilla.core.port.RecordTransaction;
  */
 public final class AuditLog {
 
+    private static final String SEQUENCE = "audit_entries";
+
     private final RecordStore store;
 
     public AuditLog(RecordStore store) {
@@ -22,10 +24,11 @@ public final class AuditLog {
     }
 
     /** Writes an entry inside the caller's transaction: the read and its entry commit together or not at all. */
-    public static AuditEntry record(RecordTransaction tx, AuditEntry entry) {
+    public AuditEntry record(RecordTransaction tx, AuditEntry entry) {
         Objects.requireNonNull(entry, "entry");
         String id = UUID.randomUUID().toString();
-        String at = SortableTime.of(entry.at());
+        // The sequence orders entries of the same instant in the order they were written.
+        String at = SortableTime.of(entry.at()) + ":" + SortableTime.sequence(store.nextInSequence(SEQUENCE));
         tx.insert(RecordKinds.AUDIT, id, StaffJson.audit(entry));
         tx.claimKey(RecordKinds.AUDIT_BY_CITIZEN, entry.citizenId() + ":" + at + ":" + id, id);
         tx.claimKey(RecordKinds.AUDIT_BY_STAFF, entry.staffUserId() + ":" + at + ":" + id, id);

@@ -52,11 +52,13 @@ public final class CitizenDirectory {
     private final RecordStore store;
     private final Survivorship survivorship;
     private final Clock clock;
+    private final AuditLog audit;
 
     public CitizenDirectory(RecordStore store, Survivorship survivorship, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.survivorship = Objects.requireNonNull(survivorship, "survivorship");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.audit = new AuditLog(store);
     }
 
     /**
@@ -86,7 +88,7 @@ public final class CitizenDirectory {
                         .ifPresent(openCases::add);
             }
             openCases.sort(Comparator.comparing(ServiceCase::dueDate).thenComparing(c -> c.number().value()));
-            AuditLog.record(tx, entry);
+            audit.record(tx, entry);
             return new CitizenView(citizen, interactions, openCases, ConsentLog.latest(tx, id).orElse(null));
         });
         LOG.info("staff user {} viewed citizen {}", staffUserId, id);
@@ -124,7 +126,7 @@ public final class CitizenDirectory {
                 tx.claimKey(RecordKinds.INTERACTION_BY_CITIZEN, citizenId + ":" + i.receivedAt() + ":" + i.id().value(),
                         i.id().value());
             }
-            AuditLog.record(tx, entry);
+            audit.record(tx, entry);
             return next;
         });
         LOG.info("staff user {} confirmed citizen {} for interaction {}", staffUserId, citizenId, interactionId.value());
@@ -151,7 +153,7 @@ public final class CitizenDirectory {
             }
             Citizen next = loaded.citizen().withContactPoint(contactPoint);
             tx.update(RecordKinds.CITIZEN, citizenId.toString(), loaded.version(), DomainJson.citizen(next));
-            AuditLog.record(tx, entry);
+            audit.record(tx, entry);
             return null;
         });
         LOG.info("staff user {} added a {} contact point to citizen {}", staffUserId, contactPoint.kind(), citizenId);

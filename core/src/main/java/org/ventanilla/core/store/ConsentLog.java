@@ -23,6 +23,8 @@ public final class ConsentLog {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsentLog.class);
 
+    private static final String SEQUENCE = "consent_records";
+
     private final RecordStore store;
 
     public ConsentLog(RecordStore store) {
@@ -43,7 +45,7 @@ public final class ConsentLog {
     }
 
     /** Records a consent decision inside the caller's transaction (for example with the contact that carried it). */
-    public static ConsentRecord record(RecordTransaction tx, ConsentRecord consent) {
+    public ConsentRecord record(RecordTransaction tx, ConsentRecord consent) {
         Objects.requireNonNull(consent, "consent");
         CitizenId citizen = CitizenId.parse(consent.citizenId());
         if (tx.get(RecordKinds.CITIZEN, citizen.toString()).isEmpty()) {
@@ -51,7 +53,8 @@ public final class ConsentLog {
         }
         String id = UUID.randomUUID().toString();
         tx.insert(RecordKinds.CONSENT, id, StaffJson.consent(consent));
-        tx.claimKey(RecordKinds.CONSENT_BY_CITIZEN, citizen + ":" + SortableTime.of(consent.at()) + ":" + id, id);
+        tx.claimKey(RecordKinds.CONSENT_BY_CITIZEN, citizen + ":" + SortableTime.of(consent.at()) + ":"
+                + SortableTime.sequence(store.nextInSequence(SEQUENCE)) + ":" + id, id);
         return consent;
     }
 

@@ -20,4 +20,9 @@ final class SortableTime {
     static String of(Instant instant) {
         return FIXED.format(instant);
     }
+
+    /** A sequence number of fixed width (19 digits), so that it sorts as a number. */
+    static String sequence(long value) {
+        return String.format("%019d", value);
+    }
 }
