@@ -123,8 +123,8 @@ public final class CitizenDirectory {
                     i.subject(), i.text(), i.attachmentIds());
             tx.update(RecordKinds.INTERACTION, i.id().value(), stored.version(), DomainJson.interaction(next));
             if (i.citizenId() == null) {
-                tx.claimKey(RecordKinds.INTERACTION_BY_CITIZEN, citizenId + ":" + i.receivedAt() + ":" + i.id().value(),
-                        i.id().value());
+                tx.claimKey(RecordKinds.INTERACTION_BY_CITIZEN,
+                        RecordKinds.citizenHistoryKey(citizenId.toString(), i.receivedAt(), i.id().value()), i.id().value());
             }
             audit.record(tx, entry);
             return next;

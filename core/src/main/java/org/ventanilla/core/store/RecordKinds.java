@@ -33,6 +33,11 @@ public final class RecordKinds {
     /** Key kind: {@code <staff user id>:<sortable time>:<entry id>} to audit entry id (what a user read). */
     public static final String AUDIT_BY_STAFF = "audit-staff";
 
+    /** The key of one interaction in a citizen's history: fixed-width time so that keys sort by time. */
+    public static String citizenHistoryKey(String citizenId, java.time.Instant receivedAt, String interactionId) {
+        return citizenId + ":" + String.format("%015d", receivedAt.toEpochMilli()) + ":" + interactionId;
+    }
+
     /** Sequence name of a year's radicados. */
     public static String radicadoSequence(int year) {
         return "radicado_" + year;
