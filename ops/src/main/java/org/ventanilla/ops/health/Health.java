@@ -40,7 +40,8 @@ public final class Health implements AutoCloseable {
         this.checks = List.copyOf(registered);
         Duration longest = checks.stream().map(HealthCheck::timeout).max(Duration::compareTo).orElse(HealthCheck.DEFAULT_TIMEOUT);
         // probes past their timeout keep their thread until they return: warn only when one is really stuck
-        this.executor = vertx.createSharedWorkerExecutor("ventanilla-health", PROBE_THREADS, longest.toMillis() * 10, TimeUnit.MILLISECONDS);
+        this.executor = vertx.createSharedWorkerExecutor("ventanilla-health", PROBE_THREADS, longest.toMillis() * 10,
+                TimeUnit.MILLISECONDS);
     }
 
     /** From now on the node reports itself not ready: a shutdown has started. */
