@@ -84,6 +84,7 @@ public final class DefaultIntakeService implements IntakeService {
     public IntakeResult receive(InboundContact contact) {
         Objects.requireNonNull(contact, "contact");
         Hints hints = Hints.parse(contact.citizen());
+        requireKnownCategories(contact.context());
         Classification classification = classifier.classify(new ClassificationRequest(contact.context().ivrChoice(),
                 contact.context().chatTopic(), contact.context().open311ServiceCode(), contact.subject(), contact.text()));
         Category category = catalog.require(classification.categoryCode());
@@ -131,6 +132,22 @@ public final class DefaultIntakeService implements IntakeService {
         return store.inTransaction(tx -> tx.findByKey(RecordKinds.CASE_BY_NUMBER, number.value())
                 .flatMap(id -> tx.get(RecordKinds.CASE, id))
                 .map(r -> DomainJson.serviceCase(r.json()).publicStatus()));
+    }
+
+    /** A topic or service code that names no category is a client's mistake: refuse it rather than guess. */
+    private void requireKnownCategories(InboundContact.ChannelContext context) {
+        if (context.chatTopic() != null && catalog.find(context.chatTopic().strip()).isEmpty()) {
+            throw new VentanillaException(ErrorCode.INVALID_INPUT, "unknown chat topic '" + shorten(context.chatTopic())
+                    + "' (it must be a category code of the catalog)");
+        }
+        if (context.open311ServiceCode() != null && catalog.byOpen311Code(context.open311ServiceCode().strip()).isEmpty()) {
+            throw new VentanillaException(ErrorCode.INVALID_INPUT, "unknown Open311 service_code '"
+                    + shorten(context.open311ServiceCode()) + "'");
+        }
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }
 
     private IntakeResult duplicate(RecordTransaction tx, String externalKey) {

@@ -93,10 +93,13 @@ public final class LeaseKeeper implements AutoCloseable {
         return ttl;
     }
 
-    /** Stops keeping the lease; releases it when held (so another node takes over at once) and runs onLost. */
+    /**
+     * Stops keeping the lease; releases it when held (so another node takes over at once) and runs onLost.
+     * Waits for a running attempt to finish; do not call it from onAcquired or onLost.
+     */
     @Override
-    public void close() {
-        if (closed) {
+    public synchronized void close() {
+        if (scheduler.isShutdown()) {
             return;
         }
         scheduler.execute(() -> {
@@ -105,15 +108,16 @@ public final class LeaseKeeper implements AutoCloseable {
                 try {
                     leases.release(name, holder);
                 } catch (RuntimeException e) {
-                    LOG.warn("lease '{}' could not be released on close; it lapses within {}", name, ttl, e);
+                    LOG.warn("lease '{}' could not be released on close ({}); it lapses within {}", name, e.getMessage(), ttl);
                 }
                 lose();
             }
         });
         scheduler.shutdown();
+        long waitMillis = ttl.toMillis() + 5_000;
         try {
-            if (!scheduler.awaitTermination(ttl.toMillis() + 5_000, TimeUnit.MILLISECONDS)) {
-                LOG.warn("lease keeper '{}' did not stop within {} ms", name, ttl.toMillis() + 5_000);
+            if (!scheduler.awaitTermination(waitMillis, TimeUnit.MILLISECONDS)) {
+                LOG.warn("lease keeper '{}' did not stop within {} ms", name, waitMillis);
                 scheduler.shutdownNow();
             }
         } catch (InterruptedException e) {
@@ -156,9 +160,9 @@ public final class LeaseKeeper implements AutoCloseable {
             if (!storeFailing) {
                 storeFailing = true;
                 if (leader) {
-                    LOG.warn("lease '{}' cannot be renewed ({}); {} leads at most until {}", name, e.toString(), holder, validUntil);
+                    LOG.warn("lease '{}' cannot be renewed ({}); {} leads at most until {}", name, describe(e), holder, validUntil);
                 } else {
-                    LOG.warn("lease '{}' cannot be acquired ({}); {} keeps trying", name, e.toString(), holder);
+                    LOG.warn("lease '{}' cannot be acquired ({}); {} keeps trying", name, describe(e), holder);
                 }
             }
             if (leader && !clock.instant().isBefore(validUntil)) {
@@ -166,6 +170,10 @@ public final class LeaseKeeper implements AutoCloseable {
                 lose();
             }
         }
+    }
+
+    private static String describe(RuntimeException e) {
+        return e instanceof VentanillaException ? e.getMessage() : e.toString();
     }
 
     private void lose() {

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ventanilla.core.error.ErrorCode;
 import org.ventanilla.core.error.VentanillaException;
+import org.ventanilla.core.lease.LeaseKeeper;
 import org.ventanilla.core.port.Leases;
 import org.ventanilla.core.port.LeasesContract;
 import org.ventanilla.core.testing.TestServices;
@@ -82,6 +84,36 @@ class RedisLeasesIT implements LeasesContract {
             otherNode.release("mailbox-reader", "nodo-medellin-2");
             assertThat(leases.holder("mailbox-reader")).contains("nodo-bogota-1");
             leases.release("mailbox-reader", "nodo-bogota-1");
+        }
+    }
+
+    @Test
+    void whileRedisIsDownLeaseCallsFailAndTheLeaderStopsLeadingOnceItsTtlCouldHaveLapsed() throws Exception {
+        Duration ttl = Duration.ofMillis(1200);
+        AtomicInteger lost = new AtomicInteger();
+        try (RedisProxy redis = RedisProxy.start(); RedisLeases behindProxy = RedisLeases.create(redis.uri(), prefix)) {
+            LeaseKeeper keeper = LeaseKeeper.builder(behindProxy, "outbox-relay", "nodo-bogota-1")
+                    .ttl(ttl).onLost(lost::incrementAndGet).start();
+            try {
+                await().atMost(Duration.ofSeconds(5)).until(keeper::isLeader);
+
+                redis.cut();
+
+                await().atMost(Duration.ofSeconds(5)).until(() -> !behindProxy.isReachable());
+                assertThatThrownBy(() -> behindProxy.holder("outbox-relay"))
+                        .hasMessageStartingWith("lease 'outbox-relay': Redis at 127.0.0.1:")
+                        .satisfies(e -> assertThat(((VentanillaException) e).code()).isEqualTo(ErrorCode.UNAVAILABLE));
+                await().atMost(ttl.plusSeconds(3)).until(() -> !keeper.isLeader() && lost.get() == 1);
+                // Redis let the unrenewed lease lapse too: a node that still reaches Redis takes it.
+                await().atMost(ttl.plusSeconds(3)).until(() -> leases.tryAcquire("outbox-relay", "nodo-medellin-2", ttl));
+
+                redis.restore();
+
+                await().atMost(Duration.ofSeconds(30)).until(behindProxy::isReachable);
+                assertThat(behindProxy.holder("outbox-relay")).contains("nodo-medellin-2");
+            } finally {
+                keeper.close();
+            }
         }
     }
 
