@@ -82,7 +82,7 @@ public final class Health implements AutoCloseable {
     private static final class Registered {
 
         private final HealthCheck check;
-        private final AtomicReference<Future<HealthCheck.Result>> inFlight = new AtomicReference<>();
+        private Future<HealthCheck.Result> inFlight;
         private final AtomicReference<Boolean> lastUp = new AtomicReference<>();
 
         Registered(HealthCheck check) {
@@ -91,9 +91,7 @@ public final class Health implements AutoCloseable {
 
         Future<HealthReport.Outcome> run(WorkerExecutor executor) {
             long start = System.nanoTime();
-            Future<HealthCheck.Result> probe = inFlight.updateAndGet(current -> current != null && !current.isComplete()
-                    ? current
-                    : executor.executeBlocking(() -> check.probe().get(), false));
+            Future<HealthCheck.Result> probe = probe(executor);
             long timeoutMillis = check.timeout().toMillis();
             return probe.timeout(timeoutMillis, TimeUnit.MILLISECONDS)
                     .recover(failure -> Future.succeededFuture(failure instanceof TimeoutException
@@ -104,6 +102,14 @@ public final class Health implements AutoCloseable {
                         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
                         return new HealthReport.Outcome(result.up(), check.critical(), result.detail(), millis);
                     });
+        }
+
+        /** The probe in flight, or a new one: a hung probe keeps one worker thread, never one per request. */
+        private synchronized Future<HealthCheck.Result> probe(WorkerExecutor executor) {
+            if (inFlight == null || inFlight.isComplete()) {
+                inFlight = executor.executeBlocking(() -> check.probe().get(), false);
+            }
+            return inFlight;
         }
 
         private void logChange(HealthCheck.Result result) {
