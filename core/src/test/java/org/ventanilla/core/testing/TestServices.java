@@ -25,7 +25,8 @@ import java.util.UUID;
 public final class TestServices {
 
     public static final String PG_START =
-            "start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start (or run ops/test.sh, which installs it)";
+            "start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start"
+                    + " (or run ops/test.sh, which installs it)";
     public static final String REDIS_START =
             "start it with: redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save \"\" --appendonly no"
                     + " (or run ops/test.sh, which installs it)";
