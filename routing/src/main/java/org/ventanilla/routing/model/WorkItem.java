@@ -23,7 +23,7 @@ import org.ventanilla.routing.api.SkillRequirement;
  * @param queueId            the queue it waits in
  * @param channel            its channel
  * @param category           its service category
- * @param skills             required skills with minimum levels (the queue's and the item's own)
+ * @param skills             the item's own required skills with minimum levels; the queue's skills apply on top
  * @param language           the language the agent must speak, or {@code null} for any
  * @param priority           0 (lowest) to 9 (most urgent)
  * @param arrivedAt          when it entered its queue; kept when an offer is declined or times out, and on restore
@@ -50,19 +50,18 @@ public record WorkItem(String id, String queueId, Channel channel, String catego
         EnqueueRequest.checkPriority(priority);
     }
 
-    /** The item an enqueue request describes, arriving now in {@code queue}, with the queue's skills added. */
+    /** The item an enqueue request describes, arriving now in {@code queue}. */
     public static WorkItem from(EnqueueRequest request, QueueSpec queue, Instant now) {
-        List<SkillRequirement> skills = new ArrayList<>(queue.skills());
-        skills.addAll(request.skills());
-        return new WorkItem(request.itemId(), queue.id(), request.channel(), request.category(), skills, request.language(),
-                request.priority(), now, queue.serviceLevel(request.channel()).target(), null);
+        return new WorkItem(request.itemId(), queue.id(), request.channel(), request.category(), request.skills(),
+                request.language(), request.priority(), now, queue.serviceLevel(request.channel()).target(), null);
     }
 
-    /** This item entering {@code queue} at {@code at}: the target follows the new queue, the target agent is cleared. */
+    /**
+     * This item entering {@code queue} at {@code at} (a transfer or an overflow): the service-level target follows the
+     * new queue and a target agent is cleared; the item's own skills stay, the old queue's no longer apply.
+     */
     public WorkItem movedTo(QueueSpec queue, Instant at) {
-        List<SkillRequirement> merged = new ArrayList<>(skills);
-        merged.addAll(queue.skills());
-        return new WorkItem(id, queue.id(), channel, category, merged, language, priority, at,
+        return new WorkItem(id, queue.id(), channel, category, skills, language, priority, at,
                 queue.serviceLevel(channel).target(), null);
     }
 

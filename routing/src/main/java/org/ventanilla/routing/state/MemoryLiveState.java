@@ -416,14 +416,25 @@ public final class MemoryLiveState implements LiveState {
         return false;
     }
 
-    /** The agent's skill score for the item (sum of levels in the required skills), or -1 when not eligible. */
+    /**
+     * The agent's skill score for the item (sum of its levels in the queue's and the item's required skills, after
+     * relaxation), or -1 when the agent is not eligible.
+     */
     private static int score(Agent agent, Entry entry, QueueSpec queue, long waitedMillis) {
         WorkItem item = entry.item;
         if (item.language() != null && !agent.spec.languages().contains(item.language())) {
             return -1;
         }
+        int fromQueue = score(agent, queue.skills(), queue, waitedMillis);
+        if (fromQueue < 0) {
+            return -1;
+        }
+        int fromItem = score(agent, item.skills(), queue, waitedMillis);
+        return fromItem < 0 ? -1 : fromQueue + fromItem;
+    }
+
+    private static int score(Agent agent, List<SkillRequirement> skills, QueueSpec queue, long waitedMillis) {
         int score = 0;
-        List<SkillRequirement> skills = item.skills();
         for (int i = 0; i < skills.size(); i++) {
             SkillRequirement requirement = skills.get(i);
             int needed = queue.relaxedLevel(requirement, waitedMillis);
