@@ -2,6 +2,7 @@ package org.ventanilla.routing.state;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -28,16 +29,25 @@ import org.ventanilla.routing.model.WorkItem;
 /**
  * The live state of one node, in memory. Thread-safe: every method holds this object's lock.
  *
- * <p>How it stays fast. Each queue splits its waiting items into buckets of identical needs (channel, priority,
- * language, skills, target agent), each ordered by arrival. Within a bucket the oldest item is the most urgent and,
- * relaxation growing with waiting time, the most relaxed: when it does not suit an agent, no later item of the
- * bucket does (apart from agents an item excludes, skipped one by one). So an agent looking for work reads one head
- * per non-empty bucket of its queues, and an item looking for an agent reads only the queue's agents with a free slot
- * on its channel, kept in an index per queue and channel.
+ * <p>How it stays fast with many agents, queues and waiting items:
+ * <ul>
+ * <li>Each queue splits its waiting items into buckets of identical needs (channel, priority, language, skills,
+ * target agent), each ordered by arrival. Within a bucket the oldest item is the most urgent and, relaxation growing
+ * with waiting time, the most relaxed: when it does not suit an agent, no later item of the bucket does (apart from
+ * agents an item excludes, skipped one by one).</li>
+ * <li>A queue lists its buckets per channel and language, ordered by their head's urgency. Within one queue and
+ * channel, {@code priority * target - arrival} orders items as their urgency does at any time, so the order never
+ * has to be recomputed as time passes. An agent looking for work visits only the lists of its languages and stops at
+ * the first bucket it may take from.</li>
+ * <li>An item looking for an agent reads only the queue's agents with a free slot on its channel, kept in an index
+ * per queue and channel that changes only when an agent's ability to take work on a channel changes.</li>
+ * </ul>
  */
 public final class MemoryLiveState implements LiveState {
 
     private static final Channel[] CHANNELS = Channel.values();
+    /** The index key of items that accept any language. */
+    private static final String ANY_LANGUAGE = "";
 
     private final Map<String, Queue> queues = new HashMap<>();
     private final Map<String, Agent> agents = new HashMap<>();
@@ -71,7 +81,7 @@ public final class MemoryLiveState implements LiveState {
                 leave(agent, queue);
             }
             agent.queues.clear();
-            agent.spec = spec;
+            agent.setSpec(spec);
         }
         for (String queueId : spec.queues()) {
             Queue queue = queues.get(queueId);
@@ -351,7 +361,10 @@ public final class MemoryLiveState implements LiveState {
         return idle < 0 || idle == 0 && agent.spec.id().compareTo(best.spec.id()) < 0;
     }
 
-    /** The most urgent waiting item an agent may take now, or null. */
+    /**
+     * The most urgent waiting item an agent may take now, or null. Buckets are visited most urgent head first, and
+     * the visit of a queue's channel stops at the first bucket whose head is less urgent than what was found there.
+     */
     private Entry mostUrgentFor(Agent agent, long nowMillis) {
         if (agent.freeMask == 0) {
             return null;
@@ -362,8 +375,9 @@ public final class MemoryLiveState implements LiveState {
             if (!agent.canTake(channel)) {
                 continue;
             }
-            for (Bucket bucket : agent.personal.get(channel)) {
-                Entry head = bucket.entries.first();
+            NavigableSet<Bucket> personal = agent.personal.get(channel);
+            if (!personal.isEmpty()) {
+                Entry head = personal.first().entries.first();
                 double urgency = head.urgency(nowMillis);
                 if (moreUrgent(head, urgency, best, bestUrgency)) {
                     best = head;
@@ -371,19 +385,41 @@ public final class MemoryLiveState implements LiveState {
                 }
             }
             for (Queue queue : agent.queues) {
-                for (Bucket bucket : queue.active.get(channel)) {
-                    Entry candidate = firstEligible(bucket, agent, queue, nowMillis);
-                    if (candidate != null) {
-                        double urgency = candidate.urgency(nowMillis);
-                        if (moreUrgent(candidate, urgency, best, bestUrgency)) {
-                            best = candidate;
-                            bestUrgency = urgency;
-                        }
+                Map<String, NavigableSet<Bucket>> byLanguage = queue.active.get(channel);
+                if (byLanguage.isEmpty()) {
+                    continue;
+                }
+                Entry found = mostUrgentIn(byLanguage.get(ANY_LANGUAGE), agent, queue, nowMillis, null);
+                for (String language : agent.spec.languages()) {
+                    found = mostUrgentIn(byLanguage.get(language), agent, queue, nowMillis, found);
+                }
+                if (found != null) {
+                    double urgency = found.urgency(nowMillis);
+                    if (moreUrgent(found, urgency, best, bestUrgency)) {
+                        best = found;
+                        bestUrgency = urgency;
                     }
                 }
             }
         }
         return best;
+    }
+
+    /** The most urgent item of one index the agent may take, if more urgent than {@code found}; else {@code found}. */
+    private Entry mostUrgentIn(NavigableSet<Bucket> index, Agent agent, Queue queue, long nowMillis, Entry found) {
+        if (index == null) {
+            return found;
+        }
+        for (Bucket bucket : index) {
+            if (found != null && Entry.URGENCY.compare(bucket.entries.first(), found) > 0) {
+                break;
+            }
+            Entry candidate = firstEligible(bucket, agent, queue, nowMillis);
+            if (candidate != null && (found == null || Entry.URGENCY.compare(candidate, found) < 0)) {
+                found = candidate;
+            }
+        }
+        return found;
     }
 
     private static boolean moreUrgent(Entry entry, double urgency, Entry best, double bestUrgency) {
@@ -408,7 +444,7 @@ public final class MemoryLiveState implements LiveState {
     private boolean otherEligibleExists(Entry entry, Queue queue, long waited) {
         Channel channel = entry.item.channel();
         for (Agent agent : queue.members) {
-            if (agent.declared == AgentState.AVAILABLE && agent.spec.capacity(channel) > 0 && !entry.excludes(agent)
+            if (agent.declared == AgentState.AVAILABLE && agent.capacity[channel.ordinal()] > 0 && !entry.excludes(agent)
                     && score(agent, entry, queue.spec, waited) >= 0) {
                 return true;
             }
@@ -474,30 +510,57 @@ public final class MemoryLiveState implements LiveState {
             bucket = new Bucket(queue, key);
             queue.buckets.put(key, bucket);
         }
+        NavigableSet<Bucket> index = indexOf(bucket, true);
+        boolean newHead = bucket.entries.isEmpty() || Entry.ORDER.compare(entry, bucket.entries.first()) < 0;
+        if (newHead && !bucket.entries.isEmpty()) {
+            index.remove(bucket);
+        }
         bucket.entries.add(entry);
         entry.bucket = bucket;
-        if (!bucket.listed) {
-            bucket.listed = true;
-            listFor(bucket).add(bucket);
+        if (newHead) {
+            index.add(bucket);
         }
     }
 
     private void unlink(Entry entry) {
         Bucket bucket = entry.bucket;
+        NavigableSet<Bucket> index = indexOf(bucket, false);
+        boolean wasHead = bucket.entries.first() == entry;
+        if (wasHead) {
+            index.remove(bucket);
+        }
         bucket.entries.remove(entry);
         entry.bucket = null;
         if (bucket.entries.isEmpty()) {
-            bucket.listed = false;
-            listFor(bucket).remove(bucket);
             bucket.queue.buckets.remove(bucket.key);
+            if (index.isEmpty() && bucket.key.targetAgentId() == null) {
+                bucket.queue.active.get(bucket.key.channel()).remove(languageKey(bucket.key.language()));
+            }
+        } else if (wasHead) {
+            index.add(bucket);
         }
     }
 
-    private List<Bucket> listFor(Bucket bucket) {
-        if (bucket.key.targetAgentId() == null) {
-            return bucket.queue.active.get(bucket.key.channel());
+    /**
+     * Where a bucket is listed by its head: its queue's index for its channel and language (so an agent never visits
+     * work in languages it does not speak), or its target agent's for items sent to one agent.
+     */
+    private NavigableSet<Bucket> indexOf(Bucket bucket, boolean create) {
+        if (bucket.key.targetAgentId() != null) {
+            return agents.get(bucket.key.targetAgentId()).personal.get(bucket.key.channel());
         }
-        return agents.get(bucket.key.targetAgentId()).personal.get(bucket.key.channel());
+        Map<String, NavigableSet<Bucket>> byLanguage = bucket.queue.active.get(bucket.key.channel());
+        String language = languageKey(bucket.key.language());
+        NavigableSet<Bucket> index = byLanguage.get(language);
+        if (index == null && create) {
+            index = new TreeSet<>(Bucket.BY_HEAD);
+            byLanguage.put(language, index);
+        }
+        return index;
+    }
+
+    private static String languageKey(String language) {
+        return language == null ? ANY_LANGUAGE : language;
     }
 
     private void join(Agent agent, Queue queue) {
@@ -643,10 +706,12 @@ public final class MemoryLiveState implements LiveState {
     }
 
     private static final class Bucket {
+        /** Buckets ordered by their head, most urgent first; a bucket is re-placed whenever its head changes. */
+        static final Comparator<Bucket> BY_HEAD = (a, b) -> Entry.URGENCY.compare(a.entries.first(), b.entries.first());
+
         final Queue queue;
         final BucketKey key;
         final TreeSet<Entry> entries = new TreeSet<>(Entry.ORDER);
-        boolean listed;
 
         Bucket(Queue queue, BucketKey key) {
             this.queue = queue;
@@ -657,7 +722,7 @@ public final class MemoryLiveState implements LiveState {
     private static final class Queue {
         QueueSpec spec;
         final Map<BucketKey, Bucket> buckets = new HashMap<>();
-        final EnumMap<Channel, List<Bucket>> active = new EnumMap<>(Channel.class);
+        final EnumMap<Channel, Map<String, NavigableSet<Bucket>>> active = new EnumMap<>(Channel.class);
         final EnumMap<Channel, Set<Agent>> free = new EnumMap<>(Channel.class);
         final Set<Agent> members = new LinkedHashSet<>();
         int size;
@@ -665,7 +730,7 @@ public final class MemoryLiveState implements LiveState {
         Queue(QueueSpec spec) {
             this.spec = spec;
             for (Channel channel : CHANNELS) {
-                active.put(channel, new ArrayList<>());
+                active.put(channel, new HashMap<>());
                 free.put(channel, new LinkedHashSet<>());
             }
         }
@@ -685,21 +750,29 @@ public final class MemoryLiveState implements LiveState {
         int wrapping;
         int missed;
         int freeMask;
+        final int[] capacity = new int[CHANNELS.length];
         final List<Queue> queues = new ArrayList<>();
-        final EnumMap<Channel, List<Bucket>> personal = new EnumMap<>(Channel.class);
+        final EnumMap<Channel, NavigableSet<Bucket>> personal = new EnumMap<>(Channel.class);
 
         Agent(AgentSpec spec, Instant now) {
-            this.spec = spec;
+            setSpec(spec);
             this.since = now;
             this.idleSince = now;
             for (Channel channel : CHANNELS) {
-                personal.put(channel, new ArrayList<>(1));
+                personal.put(channel, new TreeSet<>(Bucket.BY_HEAD));
+            }
+        }
+
+        void setSpec(AgentSpec newSpec) {
+            spec = newSpec;
+            for (Channel channel : CHANNELS) {
+                capacity[channel.ordinal()] = newSpec.capacity(channel);
             }
         }
 
         /** Available, a free slot on the channel, and voice exclusive both ways. */
         boolean canTake(Channel channel) {
-            if (declared != AgentState.AVAILABLE || load[channel.ordinal()] >= spec.capacity(channel)) {
+            if (declared != AgentState.AVAILABLE || load[channel.ordinal()] >= capacity[channel.ordinal()]) {
                 return false;
             }
             return channel == Channel.VOICE ? total == 0 : load[Channel.VOICE.ordinal()] == 0;
@@ -712,20 +785,31 @@ public final class MemoryLiveState implements LiveState {
                     slots.put(channel, load[channel.ordinal()]);
                 }
             }
-            return new AgentSnapshot(spec.id(), shown, shownReason, since, declared, Map.copyOf(slots), missed, idleSince);
+            return new AgentSnapshot(spec.id(), shown, shownReason, since, declared, Collections.unmodifiableMap(slots), missed,
+                    idleSince);
         }
     }
 
     private static final class Entry {
+        /** Arrival order, the order within a bucket. */
         static final Comparator<Entry> ORDER = (a, b) -> {
             int byArrival = a.arrival.compareTo(b.arrival);
             return byArrival != 0 ? byArrival : Long.compare(a.seq, b.seq);
+        };
+        /**
+         * Most urgent first. priority * target - arrival orders items of one queue and channel as their urgency does,
+         * at any time, since urgency * target = that key + now.
+         */
+        static final Comparator<Entry> URGENCY = (a, b) -> {
+            int byKey = Long.compare(b.urgencyKey, a.urgencyKey);
+            return byKey != 0 ? byKey : ORDER.compare(a, b);
         };
 
         WorkItem item;
         final Instant arrival;
         final long arrivalMillis;
         final long targetMillis;
+        final long urgencyKey;
         final long seq;
         ItemStatus status = ItemStatus.WAITING;
         Agent agent;
@@ -739,6 +823,7 @@ public final class MemoryLiveState implements LiveState {
             this.arrival = item.arrivedAt();
             this.arrivalMillis = arrival.toEpochMilli();
             this.targetMillis = Math.max(1, item.serviceLevelTarget().toMillis());
+            this.urgencyKey = item.priority() * targetMillis - arrivalMillis;
             this.seq = seq;
         }
 
@@ -747,6 +832,7 @@ public final class MemoryLiveState implements LiveState {
             this.arrival = arrival;
             this.arrivalMillis = 0;
             this.targetMillis = 1;
+            this.urgencyKey = 0;
             this.seq = seq;
         }
 
