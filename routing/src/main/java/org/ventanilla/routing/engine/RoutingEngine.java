@@ -181,11 +181,15 @@ public final class RoutingEngine {
         }
     }
 
-    /** The agent accepts the item offered to it: the agent becomes BUSY on that channel. */
+    /**
+     * The agent accepts the item offered to it: the agent becomes BUSY on that channel. An answer that comes at or
+     * after the offer's expiry is refused (CONFLICT) even when no tick has processed the timeout yet.
+     */
     public void accept(String itemId, String agentId) {
         synchronized (lock) {
             Instant now = clock.instant();
             agent(agentId);
+            refuseExpired(itemId, agentId, now);
             Transition done = state.accept(itemId, agentId, now);
             forgetOffer(itemId);
             emitItem(RoutingEventType.ACCEPTED, now, done.item().item(), agentId, null);
@@ -201,6 +205,7 @@ public final class RoutingEngine {
         synchronized (lock) {
             Instant now = clock.instant();
             agent(agentId);
+            refuseExpired(itemId, agentId, now);
             Transition done = state.returnOffer(itemId, agentId, false, now);
             forgetOffer(itemId);
             emitItem(RoutingEventType.DECLINED, now, done.item().item(), agentId, null);
@@ -506,7 +511,7 @@ public final class RoutingEngine {
     private void offer(Assignment assignment, Instant now) {
         WorkItem item = assignment.item();
         Instant expiresAt = now.plus(settings.offerTimeout(item.channel()));
-        offers.put(item.id(), new PendingOffer(assignment.offerId(), assignment.agentId()));
+        offers.put(item.id(), new PendingOffer(assignment.offerId(), assignment.agentId(), expiresAt));
         offersByAgent.computeIfAbsent(assignment.agentId(), id -> new HashSet<>(4)).add(item.id());
         timers.schedule(Timers.Kind.OFFER, item.id(), expiresAt);
         emitItem(RoutingEventType.OFFERED, now, item, assignment.agentId(), assignment.offerId());
@@ -516,6 +521,16 @@ public final class RoutingEngine {
             sink.offer(event);
         } catch (RuntimeException e) {
             LOG.error("routing event sink failed to take the offer of work item '{}'", item.id(), e);
+        }
+    }
+
+    /** Processes an offer timeout that is due but not ticked yet, and refuses the late answer. */
+    private void refuseExpired(String itemId, String agentId, Instant now) {
+        PendingOffer pending = offers.get(itemId);
+        if (pending != null && pending.agentId().equals(agentId) && !now.isBefore(pending.expiresAt())) {
+            offerTimedOut(itemId, now);
+            throw new VentanillaException(ErrorCode.CONFLICT, "the offer of work item '" + itemId + "' to agent '" + agentId
+                    + "' expired at " + pending.expiresAt());
         }
     }
 
@@ -708,10 +723,9 @@ public final class RoutingEngine {
 
     // ---- lookups ----
 
+    /** For the metrics, which only call it from {@link #emit}, that is while this engine's lock is held. */
     private QueueSpec queueSpec(String queueId) {
-        synchronized (lock) {
-            return queues.get(queueId);
-        }
+        return queues.get(queueId);
     }
 
     private QueueSpec queue(String queueId) {
@@ -743,6 +757,6 @@ public final class RoutingEngine {
         return channel == Channel.VOICE || channel == Channel.CHAT;
     }
 
-    private record PendingOffer(String offerId, String agentId) {
+    private record PendingOffer(String offerId, String agentId, Instant expiresAt) {
     }
 }

@@ -56,6 +56,18 @@ class InvalidTransitionsTest {
     }
 
     @Test
+    void anAnswerAtTheExpiryIsRefusedEvenBeforeTheTimersRun() {
+        h.enqueue("llamada", "tramites", Channel.VOICE, 5);
+        String first = h.offeredAgent("llamada");
+        h.clock.advance(Duration.ofSeconds(20));
+
+        refused(() -> h.engine.accept("llamada", first), ErrorCode.CONFLICT,
+                "the offer of work item 'llamada' to agent '" + first + "' expired at 2025-03-04T14:00:20Z");
+        assertThat(h.offeredAgent("llamada")).as("the timeout was processed: the other agent has it").isNotEqualTo(first);
+        assertThat(h.engine.agentState(first).missedOffers()).isEqualTo(1);
+    }
+
+    @Test
     void acceptingTwiceIsAConflict() {
         h.enqueue("llamada", "tramites", Channel.VOICE, 5);
         String agent = h.offeredAgent("llamada");
