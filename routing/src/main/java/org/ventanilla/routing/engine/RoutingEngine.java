@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -406,12 +407,16 @@ public final class RoutingEngine {
     public List<WorkItemView> waiting(String queueId) {
         synchronized (lock) {
             queue(queueId);
-            List<WorkItemView> result = new ArrayList<>();
-            for (LiveItem live : state.items()) {
-                if (live.item().queueId().equals(queueId)
-                        && (live.status() == ItemStatus.WAITING || live.status() == ItemStatus.OFFERED)) {
-                    result.add(live.view());
+            List<LiveItem> found = new ArrayList<>(state.waiting(queueId, null, Instant.MAX));
+            for (Map.Entry<String, PendingOffer> offer : offers.entrySet()) {
+                if (offer.getValue().queueId().equals(queueId)) {
+                    state.item(offer.getKey()).ifPresent(found::add);
                 }
+            }
+            found.sort(Comparator.comparing((LiveItem live) -> live.item().arrivedAt()));
+            List<WorkItemView> result = new ArrayList<>(found.size());
+            for (LiveItem live : found) {
+                result.add(live.view());
             }
             return result;
         }
@@ -511,7 +516,7 @@ public final class RoutingEngine {
     private void offer(Assignment assignment, Instant now) {
         WorkItem item = assignment.item();
         Instant expiresAt = now.plus(settings.offerTimeout(item.channel()));
-        offers.put(item.id(), new PendingOffer(assignment.offerId(), assignment.agentId(), expiresAt));
+        offers.put(item.id(), new PendingOffer(assignment.offerId(), assignment.agentId(), item.queueId(), expiresAt));
         offersByAgent.computeIfAbsent(assignment.agentId(), id -> new HashSet<>(4)).add(item.id());
         timers.schedule(Timers.Kind.OFFER, item.id(), expiresAt);
         emitItem(RoutingEventType.OFFERED, now, item, assignment.agentId(), assignment.offerId());
@@ -757,6 +762,6 @@ public final class RoutingEngine {
         return channel == Channel.VOICE || channel == Channel.CHAT;
     }
 
-    private record PendingOffer(String offerId, String agentId, Instant expiresAt) {
+    private record PendingOffer(String offerId, String agentId, String queueId, Instant expiresAt) {
     }
 }
