@@ -96,6 +96,8 @@ public final class Wiring {
         OutboxRelay[] relay = new OutboxRelay[1];
         Server.Builder builder = Server.builder(settings)
                 .healthCheck(HealthChecks.database(adapters.records()))
+                .healthCheck(HealthChecks.attachments(settings.attachments().directory(),
+                        HealthChecks.usableSpace(settings.attachments().directory())))
                 .closeOnStop(adapters.records())
                 .closeOnStop(adapters.leases())
                 .closeOnStop(adapters.clusterEvents())
