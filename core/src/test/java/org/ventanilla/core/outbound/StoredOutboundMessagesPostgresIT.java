@@ -1,0 +1,17 @@
+package org.ventanilla.core.outbound;
+
+import java.time.Duration;
+
+import org.ventanilla.core.adapter.jdbc.JdbcRecordStore;
+import org.ventanilla.core.adapter.jdbc.JdbcSettings;
+import org.ventanilla.core.port.RecordStore;
+import org.ventanilla.core.testing.TestServices;
+
+class StoredOutboundMessagesPostgresIT implements StoredOutboundMessagesContract {
+
+    @Override
+    public RecordStore newStore() {
+        return JdbcRecordStore.create(new JdbcSettings(TestServices.postgresUrlWithFreshSchema(), TestServices.postgresUser(), "", 4,
+                Duration.ofSeconds(5)));
+    }
+}
