@@ -3,7 +3,10 @@ package org.ventanilla.channels.chat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
+import org.ventanilla.core.domain.answers.AnswerChannel;
+import org.ventanilla.core.domain.answers.AnswerRegistry;
 import org.ventanilla.core.domain.cases.CaseNumber;
+import org.ventanilla.core.intake.DefaultIntakeService;
 
 /**
  * The small services the chat asks of the rest of Ventanilla (the catalog, the case records, the sign-in),
@@ -23,6 +26,11 @@ public final class ChatServices {
         static OpeningHours always() {
             return at -> true;
         }
+
+        /** The opening hours of a queue of the catalog. */
+        static OpeningHours of(org.ventanilla.core.domain.catalog.OpeningHours hours) {
+            return at -> hours.isOpen(at.atZone(hours.zone()));
+        }
     }
 
     /** The approved answer of an immediate category, in its chat rendering. */
@@ -33,6 +41,12 @@ public final class ChatServices {
         /** No self-service. */
         static SelfServiceAnswers none() {
             return category -> Optional.empty();
+        }
+
+        /** The first active answer of the category in the registry, in its chat rendering. */
+        static SelfServiceAnswers of(AnswerRegistry registry) {
+            return category -> registry.activeForCategory(category).stream().findFirst()
+                    .map(a -> new ApprovedAnswer(a.id(), a.version(), a.rendering(AnswerChannel.CHAT)));
         }
     }
 
@@ -48,6 +62,12 @@ public final class ChatServices {
         /** Knows no case. */
         static CaseStatusLookup none() {
             return radicado -> Optional.empty();
+        }
+
+        /** The public status kept by intake. */
+        static CaseStatusLookup of(DefaultIntakeService intake) {
+            return radicado -> intake.statusOf(radicado).map(p -> new CaseStatusView(p.number(), p.status().name(),
+                    p.categoryCode(), p.dueDate()));
         }
     }
 
