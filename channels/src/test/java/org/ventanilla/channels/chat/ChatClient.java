@@ -34,6 +34,8 @@ final class ChatClient implements AutoCloseable {
         WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI(uri);
         if (origin != null) {
             options.addHeader("Origin", origin);
+        } else {
+            options.setAllowOriginHeader(false);
         }
         WebSocket ws = client.connect(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         return new ChatClient(client, ws);
