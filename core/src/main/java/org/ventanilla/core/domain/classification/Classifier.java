@@ -39,6 +39,9 @@ public final class Classifier {
 
     private static final String LANGUAGE = "es";
 
+    /** The model reads at most this many characters: the start of a long email says what it is about. */
+    public static final int MAX_TEXT_FOR_MODEL = 5_000;
+
     private final Catalog catalog;
     private final ClassifierOptions options;
     private final EmergencyDetector emergencyDetector;
@@ -169,10 +172,12 @@ public final class Classifier {
 
     /**
      * The model's ranking of every category for a text, most likely first (empty when the text has no
-     * usable words). Ignores the channel context and the confidence threshold.
+     * usable words). Ignores the channel context and the confidence threshold; reads at most
+     * {@value #MAX_TEXT_FOR_MODEL} characters.
      */
     public List<Classification.Alternative> rank(String text) {
-        List<String> tokens = analyzer.tokens(text);
+        String head = text != null && text.length() > MAX_TEXT_FOR_MODEL ? text.substring(0, MAX_TEXT_FOR_MODEL) : text;
+        List<String> tokens = analyzer.tokens(head);
         if (tokens.isEmpty()) {
             return List.of();
         }

@@ -145,6 +145,16 @@ class ClassifierTest {
     }
 
     @Test
+    void aLongEmailShouldBeClassifiedByItsStart() {
+        String body = "Solicito el paz y salvo del predial para vender mi casa. " + "Lorem ipsum dolor sit amet. ".repeat(200)
+                + "Mensaje reenviado: hay un hueco en la vía. ".repeat(50);
+
+        Classification result = classifier.classify(ClassificationRequest.ofEmail("Solicitud", body));
+
+        assertThat(result.categoryCode()).isEqualTo("paz-y-salvo");
+    }
+
+    @Test
     void trainingTwiceShouldGiveTheSameRanking() {
         Classifier again = Classifier.train(catalog);
         for (String text : List.of("no recogieron la basura", "quiero que borren mis datos", "tengo una pregunta")) {
