@@ -177,7 +177,9 @@
   var saved = {};
   try { saved = JSON.parse(sessionStorage.getItem(STORE) || '{}') || {}; } catch (ignored) { saved = {}; }
   var ws = null;
-  var lastSeq = saved.lastSeq || 0;
+  // a new page has an empty log: it resumes from the start and shows the whole conversation once; reconnects within
+  // the page resume from the last message shown
+  var lastSeq = 0;
   var token = saved.token || null;
   var outbox = saved.outbox || [];      // sent, not yet acknowledged: re-sent after a reconnect (the server drops repeats)
   var retry = 0;
@@ -290,7 +292,11 @@
         setStatus(T.transcriptOk);
         break;
       case 'error':
-        if (f.code === 'FORBIDDEN' && !form.hidden === false) { token = null; save(); }
+        if (f.code === 'FORBIDDEN' && !f.ref) {
+          // the saved session is unknown here: start afresh
+          token = null; lastSeq = 0; outbox = []; save();
+          form.hidden = false; log.hidden = true; composer.hidden = true; endBtn.hidden = true;
+        }
         if (f.ref) {
           var p = document.getElementById('vtn-pending-' + f.ref);
           if (p) { p.parentNode.removeChild(p); }
