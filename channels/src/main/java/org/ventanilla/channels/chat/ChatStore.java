@@ -17,7 +17,8 @@ import org.ventanilla.core.port.StoredRecord;
 /**
  * Chats and their messages in the records port. Blocking: call it off the event loop.
  *
- * <p>A message's place is claimed as the unique key {@code chatId:seq} (kind {@value #SEQ_KEY}) in the same
+ * <p>A message's place is claimed as the unique key {@code chatId:seq} (kind {@value #SEQ_KEY}, the claimant a fresh
+ * random id so that two writers can never both hold it) in the same
  * transaction that stores it, so two writers (two threads, two nodes) never get one place, and a place is only
  * tried after the one before it is taken. A sender's own message id is claimed too (kind {@value #CID_KEY}), so a
  * message sent twice (a retry after a drop, a double click) is stored once and the second send is answered with
@@ -101,7 +102,7 @@ public final class ChatStore {
     public Appended append(String chatId, String from, String kind, String text, String cid, JsonObject data) {
         synchronized (locks.computeIfAbsent(chatId, k -> new Object())) {
             long seq = lastSeq.computeIfAbsent(chatId, this::lastStoredSeq) + 1;
-            for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++, seq++) {
+            for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
                 long place = seq;
                 Appended result;
                 try {
@@ -113,7 +114,8 @@ public final class ChatStore {
                             StoredRecord r = tx.get(MESSAGE, earlier.get()).orElseThrow();
                             return new Appended(ChatMessage.fromJson(new JsonObject(r.json())), true);
                         }
-                        if (!tx.claimKey(SEQ_KEY, messageId, messageId)) {
+                        // the claimant is unique to this attempt: a claim for the same id would succeed twice
+                        if (!tx.claimKey(SEQ_KEY, messageId, messageId + "#" + SessionTokens.newId())) {
                             return null;
                         }
                         if (cidKey != null && !tx.claimKey(CID_KEY, cidKey, messageId)) {
@@ -125,7 +127,6 @@ public final class ChatStore {
                         return new Appended(m, false);
                     });
                 } catch (RaceLost ignored) {
-                    seq--;
                     continue;
                 }
                 if (result != null) {
@@ -134,6 +135,9 @@ public final class ChatStore {
                     }
                     return result;
                 }
+                // another node wrote to this chat since we last looked: start after its last message
+                seq = Math.max(seq, lastStoredSeq(chatId)) + 1;
+                lastSeq.merge(chatId, seq - 1, Math::max);
             }
             throw new VentanillaException(ErrorCode.UNAVAILABLE,
                     "chat " + chatId + " could not get a place for a message after " + MAX_ATTEMPTS + " attempts");
@@ -146,7 +150,7 @@ public final class ChatStore {
             List<ChatMessage> out = new ArrayList<>();
             for (RecordTransaction.KeyEntry e : tx.keysWithPrefix(SEQ_KEY, chatId + ":", MAX_MESSAGES)) {
                 if (seqOf(e.key()) > afterSeq) {
-                    tx.get(MESSAGE, e.id()).ifPresent(r -> out.add(ChatMessage.fromJson(new JsonObject(r.json()))));
+                    tx.get(MESSAGE, e.key()).ifPresent(r -> out.add(ChatMessage.fromJson(new JsonObject(r.json()))));
                 }
             }
             return out;
