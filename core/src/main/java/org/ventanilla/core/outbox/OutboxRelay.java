@@ -38,6 +38,7 @@ public final class OutboxRelay implements AutoCloseable {
     private final Object lifecycleLock = new Object();
     private ScheduledExecutorService executor;
     private boolean failing;
+    private boolean storeFailing;
     private volatile boolean lastPollFailed;
 
     private OutboxRelay(RecordStore store, Consumer<OutboxEvent> publisher, RelayOptions options) {
@@ -172,12 +173,29 @@ public final class OutboxRelay implements AutoCloseable {
                     return false;
                 }
             } while (published == options.getBatchSize());
+            if (storeFailing) {
+                storeFailing = false;
+                LOG.info("Outbox relay reaches its store again");
+            }
             return true;
         } catch (VentanillaException e) {
-            LOG.warn("Outbox relay could not poll the store ({}): {}", e.code(), e.getMessage());
+            // Said once per outage; the store's own message names the database and the reason.
+            if (!storeFailing) {
+                storeFailing = true;
+                LOG.warn("Outbox relay could not poll the store ({}): {}; retrying every {} ms", e.code(), e.getMessage(),
+                        options.getRetryDelay().toMillis());
+            } else {
+                LOG.debug("Outbox relay still cannot poll the store ({})", e.code());
+            }
             return false;
         } catch (RuntimeException e) {
-            LOG.error("Outbox relay failed unexpectedly; it tries again in {} ms", options.getRetryDelay().toMillis(), e);
+            // A bug, or the leader check failing: said once per streak too.
+            if (!storeFailing) {
+                storeFailing = true;
+                LOG.error("Outbox relay failed unexpectedly; it tries again every {} ms", options.getRetryDelay().toMillis(), e);
+            } else {
+                LOG.debug("Outbox relay still failing", e);
+            }
             return false;
         }
     }

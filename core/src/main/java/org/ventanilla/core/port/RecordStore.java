@@ -16,7 +16,12 @@ public interface RecordStore extends AutoCloseable {
     /**
      * Runs {@code work} in one transaction: everything it writes (records, keys, outbox events) is
      * committed together, or nothing is. A failure thrown by {@code work} rolls back and is rethrown.
-     * When this method returns, the commit is durable.
+     * When this method returns, the commit is durable (on H2: it survives the death of the process, see
+     * docs/adr/0001-h2-durability.md).
+     *
+     * <p>Transactions do not nest: calling {@code inTransaction} from inside {@code work} fails with INTERNAL.
+     * {@link #nextInSequence} may be called from inside {@code work}. Limits on kinds, ids, keys and bodies are in
+     * {@link RecordLimits}. When the backing database cannot be reached the call fails with UNAVAILABLE.
      */
     <T> T inTransaction(TransactionWork<T> work);
 
@@ -27,7 +32,12 @@ public interface RecordStore extends AutoCloseable {
      */
     long nextInSequence(String name);
 
-    /** Outbox events not yet marked published, oldest first (by their global sequence), at most {@code limit}. */
+    /**
+     * Outbox events not yet marked published, oldest first (by their global sequence), at most {@code limit}.
+     * Transactions writing the same record commit one after the other, so the events of one aggregate come in
+     * commit order; an event of an unrelated transaction that took its number earlier but committed later
+     * shows up in a later call.
+     */
     List<OutboxEvent> unpublishedEvents(int limit);
 
     /** Marks the given outbox events as published (by their sequence numbers); unknown numbers are ignored. */

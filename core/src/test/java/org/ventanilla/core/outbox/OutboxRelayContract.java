@@ -202,6 +202,33 @@ public interface OutboxRelayContract {
     }
 
     @Test
+    default void failingLeaderCheckDoesNotStopTheRelay() {
+        try (RecordStore store = newStore()) {
+            storeInteractions(store, 1, 2);
+            AtomicInteger leaseFailures = new AtomicInteger(3);
+            List<String> published = new CopyOnWriteArrayList<>();
+            OutboxRelay relay = OutboxRelay.create(store, e -> published.add(e.aggregateId()), new RelayOptions()
+                    .setPollInterval(Duration.ofMillis(5)).setRetryDelay(Duration.ofMillis(10))
+                    .setIsLeader(() -> {
+                        if (leaseFailures.getAndDecrement() > 0) {
+                            throw new IllegalStateException("lease server unreachable");
+                        }
+                        return true;
+                    }));
+
+            relay.start();
+            try {
+                await().atMost(WAIT).until(() -> published.size() == 2);
+            } finally {
+                relay.stop();
+            }
+
+            assertThat(leaseFailures.get()).isNegative();
+            assertThat(published).containsExactly("i-1", "i-2");
+        }
+    }
+
+    @Test
     default void wakeUpPublishesWithoutWaitingForTheNextPoll() {
         try (RecordStore store = newStore()) {
             List<String> published = new CopyOnWriteArrayList<>();

@@ -384,6 +384,8 @@ public final class JdbcRecordStore implements RecordStore {
             config.addDataSourceProperty("logServerErrorDetail", "false");
             config.addDataSourceProperty("connectTimeout", String.valueOf(Math.max(1, settings.connectionTimeout().toSeconds())));
             config.addDataSourceProperty("tcpKeepAlive", "true");
+            // Like H2's LOCK_TIMEOUT: a transaction waiting for a row another holds gives up (CONFLICT) after 10 s.
+            config.setConnectionInitSql("SET lock_timeout = '10s'");
         }
         return config;
     }
