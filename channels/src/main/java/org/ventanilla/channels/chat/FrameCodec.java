@@ -55,8 +55,8 @@ public final class FrameCodec {
         }
         if (!allowedTypes.contains(type)) {
             throw new VentanillaException(ErrorCode.INVALID_INPUT,
-                    "frame type '" + shorten((String) type) + "' is unknown (known: " + String.join(", ", allowedTypes.stream().sorted().toList())
-                            + ")");
+                    "frame type '" + shorten((String) type) + "' is unknown (known: "
+                            + String.join(", ", allowedTypes.stream().sorted().toList()) + ")");
         }
         return frame;
     }

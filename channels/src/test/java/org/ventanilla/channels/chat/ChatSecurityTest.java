@@ -21,7 +21,8 @@ class ChatSecurityTest {
             citizen.sendRaw(big);
             JsonObject error = citizen.await(f -> "error".equals(f.getString("type")));
             assertThat(error.getString("code")).isEqualTo("LIMIT_EXCEEDED");
-            assertThat(error.getString("message")).isEqualTo("frame length (" + big.length() + ") exceeds the allowed maximum (1024)");
+            assertThat(error.getString("message"))
+                    .isEqualTo("frame length (" + big.length() + ") exceeds the allowed maximum (1024)");
             citizen.say("c-2", "b".repeat(501));
             JsonObject tooLong = citizen.await(f -> "error".equals(f.getString("type")) && "c-2".equals(f.getString("ref")));
             assertThat(tooLong.getString("message")).isEqualTo("message length (501) exceeds the allowed maximum (500)");

@@ -62,7 +62,8 @@ class ChatSelfServiceTest {
             assertThat(chat.getString("status")).isEqualTo("ended");
             assertThat(chat.getString("outcome")).isEqualTo("resolved-self-service");
             assertThat(chat.getJsonObject("selfService").getString("answerId")).isEqualTo("ans-horarios-sedes");
-            assertThat(chat.getJsonObject("selfService").getInteger("version")).isEqualTo(answer.getJsonObject("data").getInteger("version"));
+            assertThat(chat.getJsonObject("selfService").getInteger("version"))
+                    .isEqualTo(answer.getJsonObject("data").getInteger("version"));
             assertThat(chat.getJsonObject("selfService").getBoolean("resolved")).isTrue();
         }
     }
@@ -140,7 +141,8 @@ class ChatSelfServiceTest {
             JsonObject unknown = citizen.await(f -> "status".equals(f.getString("kind"))
                     && "2026-9999999".equals(f.getJsonObject("data").getString("radicado")));
             assertThat(unknown.getJsonObject("data").getBoolean("found")).isFalse();
-            assertThat(unknown.getString("text")).isEqualTo("No encontramos el radicado 2026-9999999. Revise el número e inténtelo de nuevo.");
+            assertThat(unknown.getString("text"))
+                    .isEqualTo("No encontramos el radicado 2026-9999999. Revise el número e inténtelo de nuevo.");
         }
     }
 
