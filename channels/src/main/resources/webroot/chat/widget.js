@@ -34,7 +34,8 @@
       thanks: 'Gracias por su calificación.', transcript: 'Enviarme la conversación a', transcriptSend: 'Pedir copia',
       transcriptOk: 'Registramos su solicitud de copia.', error: 'No se pudo enviar: {e}', read: 'Leído', delivered: 'Entregado',
       sending: 'Enviando…', newMessage: 'Nuevo mensaje de {w}: {t}', afterHours: 'Estamos fuera del horario de atención: escriba su mensaje y quedará radicado.',
-      ratings: ['Excelente', 'Bueno', 'Regular', 'Malo']
+      ratings: ['Excelente', 'Bueno', 'Regular', 'Malo'], attach: 'Adjuntar imagen o PDF', download: 'Descargar {n}',
+      attachFailed: 'No se pudo adjuntar el archivo: {e}'
     },
     en: {
       open: 'Chat with the City', title: 'Citizen services', close: 'Close chat', optional: 'All fields are optional.',
@@ -50,7 +51,8 @@
       thanks: 'Thank you for your rating.', transcript: 'Send me the conversation at', transcriptSend: 'Request copy',
       transcriptOk: 'Your copy request was recorded.', error: 'Could not send: {e}', read: 'Read', delivered: 'Delivered',
       sending: 'Sending…', newMessage: 'New message from {w}: {t}', afterHours: 'We are outside opening hours: write your message and it will be filed.',
-      ratings: ['Excelente', 'Bueno', 'Regular', 'Malo']
+      ratings: ['Excelente', 'Bueno', 'Regular', 'Malo'], attach: 'Attach an image or PDF', download: 'Download {n}',
+      attachFailed: 'The file could not be attached: {e}'
     }
   }[lang];
   var RATING_LABELS = { en: { Excelente: 'Excellent', Bueno: 'Good', Regular: 'Fair', Malo: 'Poor' } };
@@ -156,6 +158,13 @@
   composer.appendChild(el('label', { 'for': 'vtn-input' }, T.message));
   var input = el('textarea', { id: 'vtn-input', rows: '2', maxlength: '2000', placeholder: T.message });
   composer.appendChild(input);
+  var attachLabel = el('label', { 'for': 'vtn-file', 'class': 'vtn-button vtn-secondary vtn-attach', title: T.attach });
+  attachLabel.appendChild(el('span', { 'aria-hidden': 'true' }, '📎'));
+  attachLabel.appendChild(el('span', { 'class': 'vtn-visually-hidden' }, T.attach));
+  var fileIn = el('input', { type: 'file', id: 'vtn-file', 'class': 'vtn-visually-hidden',
+    accept: 'image/png,image/jpeg,image/gif,image/webp,application/pdf' });
+  composer.appendChild(fileIn);
+  composer.appendChild(attachLabel);
   var sendBtn = el('button', { type: 'submit', 'class': 'vtn-button', id: 'vtn-send' }, T.send);
   composer.appendChild(sendBtn);
 
@@ -315,6 +324,11 @@
     var li = el('li', { 'class': 'vtn-msg vtn-msg-' + f.from + (f.kind === 'emergency' ? ' vtn-msg-emergency' : ''), 'data-seq': String(f.seq) });
     li.appendChild(el('span', { 'class': 'vtn-meta' }, who));
     li.appendChild(el('span', { 'class': 'vtn-text' }, f.text));
+    if (f.kind === 'attachment' && f.data && f.data.attachmentId) {
+      var dl = el('button', { type: 'button', 'class': 'vtn-button vtn-secondary' }, fmt(T.download, { n: f.text }));
+      dl.addEventListener('click', function () { download(f.data.attachmentId, f.text); });
+      li.appendChild(dl);
+    }
     if (f.from === 'citizen') { li.appendChild(el('span', { 'class': 'vtn-meta vtn-receipt' })); }
     log.appendChild(li);
     li.scrollIntoView({ block: 'end' });
@@ -337,6 +351,27 @@
       if (first) { first.focus(); }
     }
   }
+
+  function download(id, name) {
+    fetch(base + 'attachments/' + encodeURIComponent(id), { headers: { 'X-Chat-Token': token } })
+      .then(function (r) { if (!r.ok) { throw new Error(String(r.status)); } return r.blob(); })
+      .then(function (blob) {
+        var a = el('a', { href: URL.createObjectURL(blob), download: name });
+        document.body.appendChild(a); a.click(); document.body.removeChild(a);
+      })
+      .catch(function (e) { setStatus(fmt(T.error, { e: e.message })); });
+  }
+
+  fileIn.addEventListener('change', function () {
+    var file = fileIn.files && fileIn.files[0];
+    if (!file || !token) { return; }
+    var cid = 'f' + Date.now().toString(36) + '-' + (++cidCounter);
+    fetch(base + 'attachments', { method: 'POST', body: file, headers: { 'X-Chat-Token': token,
+      'X-File-Name': encodeURIComponent(file.name), 'X-Cid': cid, 'Content-Type': 'application/octet-stream' } })
+      .then(function (r) { return r.json().then(function (j) { if (!r.ok) { throw new Error(j.message || String(r.status)); } return j; }); })
+      .catch(function (e) { setStatus(fmt(T.attachFailed, { e: e.message })); });
+    fileIn.value = '';
+  });
 
   function markOwn(seq, text) {
     var items = log.querySelectorAll('.vtn-msg-citizen');

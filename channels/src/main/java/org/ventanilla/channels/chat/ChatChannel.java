@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Function;
 import org.ventanilla.core.intake.IntakeService;
+import org.ventanilla.core.port.Attachments;
 import org.ventanilla.core.port.ClusterEvents;
 import org.ventanilla.core.port.RecordStore;
 
@@ -17,6 +18,8 @@ import org.ventanilla.core.port.RecordStore;
  * <ul>
  *   <li>{@code GET /chat/ws} the citizen's WebSocket (origin checked against the configured sites);</li>
  *   <li>{@code GET /chat/agent/ws} the agent's WebSocket (signed in by the first frame);</li>
+ *   <li>{@code POST /chat/attachments}, {@code GET /chat/attachments/:id} images and PDF of a chat, for its citizen
+ *   ({@code X-Chat-Token}) and its agent ({@code X-Agent-Token} and {@code X-Chat-Id});</li>
  *   <li>{@code GET /chat/widget.js}, {@code widget.css}, {@code demo.html} the widget and its demo page.</li>
  * </ul>
  */
@@ -42,7 +45,7 @@ public interface ChatChannel {
     /** What the chat uses from the rest of Ventanilla. */
     record Dependencies(RecordStore records, ClusterEvents events, IntakeService intake, ChatRouting routing, Clock clock,
             ChatServices.OpeningHours openingHours, ChatServices.SelfServiceAnswers answers, ChatServices.CaseStatusLookup cases,
-            ChatServices.AgentDirectory agents) {
+            ChatServices.AgentDirectory agents, Attachments attachments) {
 
         public Dependencies {
             Objects.requireNonNull(records, "records");
@@ -57,27 +60,32 @@ public interface ChatChannel {
 
         /** The required ones; always open, no self-service, no case lookup, test agents from the options. */
         public static Dependencies of(RecordStore records, ClusterEvents events, IntakeService intake, ChatRouting routing) {
-            return new Dependencies(records, events, intake, routing, null, null, null, null, null);
+            return new Dependencies(records, events, intake, routing, null, null, null, null, null, null);
         }
 
         public Dependencies withClock(Clock value) {
-            return new Dependencies(records, events, intake, routing, value, openingHours, answers, cases, agents);
+            return new Dependencies(records, events, intake, routing, value, openingHours, answers, cases, agents, attachments);
         }
 
         public Dependencies withOpeningHours(ChatServices.OpeningHours value) {
-            return new Dependencies(records, events, intake, routing, clock, value, answers, cases, agents);
+            return new Dependencies(records, events, intake, routing, clock, value, answers, cases, agents, attachments);
         }
 
         public Dependencies withAnswers(ChatServices.SelfServiceAnswers value) {
-            return new Dependencies(records, events, intake, routing, clock, openingHours, value, cases, agents);
+            return new Dependencies(records, events, intake, routing, clock, openingHours, value, cases, agents, attachments);
         }
 
         public Dependencies withCases(ChatServices.CaseStatusLookup value) {
-            return new Dependencies(records, events, intake, routing, clock, openingHours, answers, value, agents);
+            return new Dependencies(records, events, intake, routing, clock, openingHours, answers, value, agents, attachments);
+        }
+
+        /** The attachments port; without it the chat takes no attachments. */
+        public Dependencies withAttachments(Attachments value) {
+            return new Dependencies(records, events, intake, routing, clock, openingHours, answers, cases, agents, value);
         }
 
         public Dependencies withAgents(ChatServices.AgentDirectory value) {
-            return new Dependencies(records, events, intake, routing, clock, openingHours, answers, cases, value);
+            return new Dependencies(records, events, intake, routing, clock, openingHours, answers, cases, value, attachments);
         }
     }
 }

@@ -24,6 +24,7 @@ public final class ChatOptions {
     public static final String DEFAULT_QUEUE = "chat";
     public static final int DEFAULT_AGENT_CAPACITY = 3;
     public static final String DEFAULT_EMERGENCY_NUMBER = "123";
+    public static final long DEFAULT_MAX_ATTACHMENT_BYTES = 5L * 1024 * 1024;
 
     private int maxFrameChars = DEFAULT_MAX_FRAME_CHARS;
     private int maxTextChars = DEFAULT_MAX_TEXT_CHARS;
@@ -36,6 +37,7 @@ public final class ChatOptions {
     private String queue = DEFAULT_QUEUE;
     private int agentCapacity = DEFAULT_AGENT_CAPACITY;
     private String emergencyNumber = DEFAULT_EMERGENCY_NUMBER;
+    private long maxAttachmentBytes = DEFAULT_MAX_ATTACHMENT_BYTES;
     private final Set<String> allowedOrigins = new LinkedHashSet<>();
     private final Map<String, AgentUser> testAgents = new LinkedHashMap<>();
 
@@ -53,6 +55,7 @@ public final class ChatOptions {
         setQueue(json.getString("queue", DEFAULT_QUEUE));
         setAgentCapacity(json.getInteger("agentCapacity", DEFAULT_AGENT_CAPACITY));
         setEmergencyNumber(json.getString("emergencyNumber", DEFAULT_EMERGENCY_NUMBER));
+        setMaxAttachmentBytes(json.getLong("maxAttachmentBytes", DEFAULT_MAX_ATTACHMENT_BYTES));
         for (Object o : json.getJsonArray("allowedOrigins", new JsonArray())) {
             addAllowedOrigin(String.valueOf(o));
         }
@@ -72,6 +75,7 @@ public final class ChatOptions {
                 .put("addressRate", addressRate).put("addressBurst", addressBurst)
                 .put("idleTimeoutMillis", idleTimeout.toMillis()).put("noticeVersion", noticeVersion)
                 .put("queue", queue).put("agentCapacity", agentCapacity).put("emergencyNumber", emergencyNumber)
+                .put("maxAttachmentBytes", maxAttachmentBytes)
                 .put("allowedOrigins", new JsonArray(allowedOrigins.stream().toList())).put("testAgentCount", testAgents.size());
     }
 
@@ -172,6 +176,19 @@ public final class ChatOptions {
 
     public ChatOptions setEmergencyNumber(String value) {
         this.emergencyNumber = nonBlank("emergencyNumber", value);
+        return this;
+    }
+
+    public long getMaxAttachmentBytes() {
+        return maxAttachmentBytes;
+    }
+
+    /** Largest attachment (image or PDF) accepted in a chat, in bytes. */
+    public ChatOptions setMaxAttachmentBytes(long value) {
+        if (value < 1024 || value > 100L * 1024 * 1024) {
+            throw new IllegalArgumentException("chat maxAttachmentBytes (" + value + ") must be between 1024 and 104857600");
+        }
+        this.maxAttachmentBytes = value;
         return this;
     }
 

@@ -4,12 +4,17 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.CorsHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +35,13 @@ final class ChatRoutes implements ChatChannel {
         this.router = Router.router(vertx);
         router.get("/ws").handler(this::handleCitizenSocket);
         router.get("/agent/ws").handler(this::handleAgentSocket);
+        ChatAttachments files = new ChatAttachments(engine, deps.attachments());
+        router.route("/attachments*").handler(CorsHandler.create().addOrigins(List.copyOf(options.getAllowedOrigins()))
+                .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST))
+                .allowedHeaders(Set.of("Content-Type", "X-Chat-Token", "X-Agent-Token", "X-Chat-Id", "X-File-Name", "X-Cid")));
+        router.post("/attachments").handler(BodyHandler.create(false).setBodyLimit(options.getMaxAttachmentBytes()))
+                .handler(this::addressLimit).handler(files::handleUpload);
+        router.get("/attachments/:id").handler(this::addressLimit).handler(files::handleDownload);
         router.get("/*").handler(StaticHandler.create("webroot/chat").setCachingEnabled(true).setMaxAgeSeconds(300)
                 .setDirectoryListing(false).setIndexPage("demo.html"));
     }
@@ -49,6 +61,14 @@ final class ChatRoutes implements ChatChannel {
     public Future<Void> close() {
         engine.close();
         return Future.succeededFuture();
+    }
+
+    private void addressLimit(RoutingContext ctx) {
+        if (engine.addressLimiter.tryAcquire(clientAddress.apply(ctx.request()))) {
+            ctx.next();
+        } else {
+            ctx.response().setStatusCode(429).end("too many requests from this client address");
+        }
     }
 
     private void handleCitizenSocket(RoutingContext ctx) {

@@ -157,6 +157,21 @@ public final class ChatStore {
         });
     }
 
+    /** Links a stored attachment to its chat (once). */
+    public void linkAttachment(String attachmentId, String chatId) {
+        records.inTransaction(tx -> {
+            if (!tx.claimKey(ChatAttachments.ATTACHMENT_KEY, attachmentId, chatId)) {
+                throw new VentanillaException(ErrorCode.CONFLICT, "attachment belongs to another chat");
+            }
+            return null;
+        });
+    }
+
+    /** The chat an attachment belongs to. */
+    public Optional<String> attachmentChat(String attachmentId) {
+        return records.inTransaction(tx -> tx.findByKey(ChatAttachments.ATTACHMENT_KEY, attachmentId));
+    }
+
     /** Forgets what this node cached about a chat (after it ended). */
     public void forget(String chatId) {
         lastSeq.remove(chatId);

@@ -227,6 +227,54 @@ class ChatConversationTest {
         }
     }
 
+    @Test
+    void theAgentTransfersTheChatToAnotherQueueAndAnotherAgentTakesItWithTheWholeHistory() throws Exception {
+        try (ChatClient ana = node.agent(ChatTestNode.AGENT_TOKEN); ChatClient citizen = node.citizen()) {
+            String chatId = conversation(ana, citizen);
+            try (ChatClient luis = node.agent(ChatTestNode.AGENT2_TOKEN)) {
+                ana.send(new JsonObject().put("type", "transfer").put("chatId", chatId).put("queue", "impuestos"));
+                citizen.awaitMessage("transferred");
+                JsonObject offer = luis.await(f -> "offer".equals(f.getString("type")));
+                assertThat(offer.getString("queue")).isEqualTo("impuestos");
+                luis.send(new JsonObject().put("type", "accept").put("chatId", chatId));
+                luis.await(f -> "transferred".equals(f.getString("kind")));
+                assertThat(luis.messages().get(0).getString("text")).isEqualTo("Buenas tardes, tengo una pregunta");
+                assertSeqsAreOneToN(luis.messages());
+                ana.send(new JsonObject().put("type", "msg").put("chatId", chatId).put("cid", "late").put("text", "¿Sigo aquí?"));
+                assertThat(ana.await(f -> "error".equals(f.getString("type"))).getString("code")).isEqualTo("FORBIDDEN");
+            }
+        }
+    }
+
+    @Test
+    void theAgentFilesAVerbalPetitionAndEndsTheChat() throws Exception {
+        try (ChatClient agent = node.agent(ChatTestNode.AGENT_TOKEN); ChatClient citizen = node.citizen()) {
+            String chatId = conversation(agent, citizen);
+            agent.send(new JsonObject().put("type", "petition").put("chatId", chatId));
+            JsonObject filed = agent.await(f -> "filed".equals(f.getString("type")));
+            assertThat(filed.getString("radicado")).matches("\\d{4}-\\d{7}");
+            assertThat(citizen.awaitMessage("case").getString("text")).contains(filed.getString("radicado"));
+            agent.send(new JsonObject().put("type", "end").put("chatId", chatId));
+            assertThat(citizen.awaitMessage("ended").getJsonObject("data").getString("by")).isEqualTo("agent");
+            assertThat(chat(chatId).getJsonObject("petition").getString("radicado")).isEqualTo(filed.getString("radicado"));
+        }
+    }
+
+    @Test
+    void theQueuePlaceIsUpdatedWhenItChanges() throws Exception {
+        try (ChatClient first = node.citizen(); ChatClient second = node.citizen()) {
+            first.start(new JsonObject().put("topic", "general"));
+            first.say("c-1", "Primero en la fila");
+            first.await(f -> "queue".equals(f.getString("type")));
+            second.start(new JsonObject().put("topic", "general"));
+            second.say("c-1", "Segundo en la fila");
+            assertThat(second.await(f -> "queue".equals(f.getString("type"))).getInteger("position")).isEqualTo(2);
+            first.send(new JsonObject().put("type", "leave"));
+            second.await(f -> "queue".equals(f.getString("type")) && f.getInteger("position") == 1);
+            assertThat(second.all(f -> "queue".equals(f.getString("type")))).hasSize(2);
+        }
+    }
+
     private String conversation(ChatClient agent, ChatClient citizen) {
         String chatId = citizen.start(new JsonObject().put("topic", "general")).getString("chatId");
         citizen.say("c-1", "Buenas tardes, tengo una pregunta");

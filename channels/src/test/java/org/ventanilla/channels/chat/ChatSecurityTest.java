@@ -36,7 +36,8 @@ class ChatSecurityTest {
     void malformedFramesAreAnsweredWithErrorFramesAndNeverCloseTheConnection() throws Exception {
         try (ChatTestNode node = ChatTestNode.start(); ChatClient citizen = node.citizen()) {
             List<String> bad = List.of("esto no es JSON", "[1,2,3]", "{\"sin\":\"tipo\"}", "{\"type\":42}", "{\"type\":\"borrar-todo\"}",
-                    "{\"type\":\"msg\",\"cid\":\"c-1\",\"text\":\"antes de empezar\"}", "{\"type\":\"start\",\"name\":{\"x\":1}}", "{\"type\":",
+                    "{\"type\":\"msg\",\"cid\":\"c-1\",\"text\":\"antes de empezar\"}",
+                    "{\"type\":\"start\",\"name\":{\"x\":1}}", "{\"type\":",
                     "\u0000\u0001");
             for (String frame : bad) {
                 citizen.sendRaw(frame);
@@ -149,7 +150,7 @@ class ChatSecurityTest {
         try (ChatTestNode node = ChatTestNode.builder().options(o -> o.setIdleTimeout(Duration.ofMillis(300))).start();
                 ChatClient citizen = node.citizen()) {
             citizen.start(new JsonObject());
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(citizen::isClosed);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> citizen.closeCode.get() >= 0);
             assertThat(citizen.closeCode.get()).isEqualTo(ChatConnection.CLOSE_IDLE);
         }
     }

@@ -64,7 +64,8 @@ final class ChatTestNode implements AutoCloseable {
                 .withOpeningHours(ignored -> CATALOG.queue("general").orElseThrow().openingHours()
                         .isOpen(businessTime.atZone(java.time.ZoneId.of("America/Bogota"))))
                 .withAnswers(ChatServices.SelfServiceAnswers.of(ANSWERS))
-                .withCases(ChatServices.CaseStatusLookup.of(intake));
+                .withCases(ChatServices.CaseStatusLookup.of(intake))
+                .withAttachments(b.attachments);
         this.chat = ChatChannel.create(vertx, options, deps);
         Router root = Router.router(vertx);
         root.route("/chat/*").subRouter(chat.router());
@@ -113,6 +114,12 @@ final class ChatTestNode implements AutoCloseable {
         private Clock chatClock;
         private Instant now = TUESDAY_MORNING;
         private UnaryOperator<ChatOptions> options = o -> o;
+        private org.ventanilla.core.port.Attachments attachments;
+
+        Builder attachments(org.ventanilla.core.port.Attachments value) {
+            this.attachments = value;
+            return this;
+        }
 
         Builder records(RecordStore value) {
             this.records = value;
