@@ -107,7 +107,7 @@ public final class DefaultIntakeService implements IntakeService {
             tx.insert(RecordKinds.INTERACTION, newId.value(), DomainJson.interaction(interaction));
             if (link.citizenId() != null) {
                 tx.claimKey(RecordKinds.INTERACTION_BY_CITIZEN,
-                        link.citizenId() + ":" + contact.receivedAt() + ":" + newId.value(), newId.value());
+                        RecordKinds.citizenHistoryKey(link.citizenId().toString(), contact.receivedAt(), newId.value()), newId.value());
             }
             tx.appendEvent(new OutboxEvent.Draft(RecordKinds.INTERACTION, newId.value(), EVENT_INTERACTION_RECEIVED,
                     receivedEvent(interaction, category, serviceCase)));

@@ -6,6 +6,10 @@ public final class RecordKinds {
     public static final String INTERACTION = "interaction";
     public static final String CASE = "case";
     public static final String CITIZEN = "citizen";
+    public static final String USER = "user";
+    public static final String AGENT_PROFILE = "agent-profile";
+    public static final String CONSENT = "consent";
+    public static final String AUDIT = "audit";
 
     /** Key kind: {@code <channel>:<external id>} to interaction id (intake idempotency). */
     public static final String INTERACTION_BY_EXTERNAL_ID = "interaction-external";
@@ -19,6 +23,20 @@ public final class RecordKinds {
     public static final String CITIZEN_BY_CONTACT = "citizen-contact";
     /** Key kind: {@code <citizen id>:<received at>:<interaction id>} to interaction id (a citizen's history). */
     public static final String INTERACTION_BY_CITIZEN = "interaction-citizen";
+
+    /** Key kind: username to user id (usernames are unique; listed in username order). */
+    public static final String USER_BY_USERNAME = "user-username";
+    /** Key kind: {@code <citizen id>:<sortable time>:<consent id>} to consent id (a citizen's consent history). */
+    public static final String CONSENT_BY_CITIZEN = "consent-citizen";
+    /** Key kind: {@code <citizen id>:<sortable time>:<entry id>} to audit entry id (who read a citizen's data). */
+    public static final String AUDIT_BY_CITIZEN = "audit-citizen";
+    /** Key kind: {@code <staff user id>:<sortable time>:<entry id>} to audit entry id (what a user read). */
+    public static final String AUDIT_BY_STAFF = "audit-staff";
+
+    /** The key of one interaction in a citizen's history: fixed-width time so that keys sort by time. */
+    public static String citizenHistoryKey(String citizenId, java.time.Instant receivedAt, String interactionId) {
+        return citizenId + ":" + String.format("%015d", receivedAt.toEpochMilli()) + ":" + interactionId;
+    }
 
     /** Sequence name of a year's radicados. */
     public static String radicadoSequence(int year) {
