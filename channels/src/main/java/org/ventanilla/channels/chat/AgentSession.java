@@ -158,6 +158,7 @@ final class AgentSession extends ChatConnection {
             JsonObject chat = engine.updateChat(chatId, c -> c.put("status", "ended").put("endedBy", "agent")
                     .put("endedAt", engine.clock.instant().toString()));
             engine.system(chat, "ended", ChatTexts.text(chat.getString("lang", "es"), "ended"), new JsonObject().put("by", "agent"));
+            engine.store.forget(chatId);
             return chat;
         }).compose(chat -> engine.routing.complete(chatId, agent.id()));
     }

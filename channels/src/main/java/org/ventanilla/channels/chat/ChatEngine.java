@@ -57,11 +57,25 @@ final class ChatEngine {
         this.citizenCodec = new FrameCodec(options.getMaxFrameChars(), options.getMaxTextChars(), FrameCodec.CITIZEN_TYPES);
         this.agentCodec = new FrameCodec(options.getMaxFrameChars(), options.getMaxTextChars(), FrameCodec.AGENT_TYPES);
         // position updates: at most one a second per waiting citizen, and only when it changed
-        this.positionTimer = vertx.setPeriodic(1000, id -> citizens.forEach(CitizenSession::sendPositionIfChanged));
+        this.positionTimer = vertx.setPeriodic(1000, id -> sendPositions());
         this.evictTimer = vertx.setPeriodic(60_000, id -> {
             sessionLimiter.evictIdle();
             addressLimiter.evictIdle();
         });
+    }
+
+    private void sendPositions() {
+        Map<String, CitizenSession> byChat = new java.util.HashMap<>();
+        for (CitizenSession s : citizens) {
+            if (s.chatId() != null) {
+                byChat.put(s.chatId(), s);
+            }
+        }
+        if (byChat.isEmpty()) {
+            return;
+        }
+        Map<String, ChatRouting.Position> positions = routing.positions(byChat.keySet());
+        positions.forEach((chatId, p) -> byChat.get(chatId).sendPositionIfChanged(p));
     }
 
     /** Stores a message, announces it, and returns it (with {@code duplicate} for a repeated send). Blocking. */

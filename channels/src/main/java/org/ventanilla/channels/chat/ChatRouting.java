@@ -37,6 +37,15 @@ public interface ChatRouting {
     /** The place of a waiting chat (1 = next) and the estimated wait in seconds. */
     Optional<Position> position(String chatId);
 
+    /** The places of several waiting chats at once (chats not waiting are left out). */
+    default java.util.Map<String, Position> positions(java.util.Collection<String> chatIds) {
+        java.util.Map<String, Position> out = new java.util.HashMap<>();
+        for (String id : chatIds) {
+            position(id).ifPresent(p -> out.put(id, p));
+        }
+        return out;
+    }
+
     /** One chat to route. */
     record ChatWork(String chatId, String queue, String category, String topic, int priority) {
     }

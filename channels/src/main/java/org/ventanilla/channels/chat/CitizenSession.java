@@ -26,7 +26,7 @@ final class CitizenSession extends ChatConnection implements ChatHub.Sink {
     private static final List<String> RATINGS = List.of("Excelente", "Bueno", "Regular", "Malo");
     private static final int MAX_CID = 64;
 
-    private String chatId;
+    private volatile String chatId;
     private String lang = "es";
     private ChatHub.Listener listener;
     private ChatRouting.Position lastPosition;
@@ -290,6 +290,7 @@ final class CitizenSession extends ChatConnection implements ChatHub.Sink {
                     .put("endedAt", engine.clock.instant().toString()));
             engine.system(chat, "ended", ChatTexts.text(lang, "ended"), new JsonObject().put("by", "citizen")
                     .put("outcome", abandoned ? "abandoned" : "ended").put("leaving", leaving));
+            engine.store.forget(id);
             return null;
         });
     }
@@ -321,17 +322,17 @@ final class CitizenSession extends ChatConnection implements ChatHub.Sink {
         })).onSuccess(c -> send(new JsonObject().put("type", "transcript-recorded")));
     }
 
-    /** Called every second by the engine; sends the queue position only when it changed. */
-    void sendPositionIfChanged() {
-        String id = chatId;
-        if (id == null || isClosed()) {
+    /** Called at most once a second by the engine; sends the queue position only when it changed. */
+    void sendPositionIfChanged(ChatRouting.Position p) {
+        if (isClosed() || p.equals(lastPosition)) {
             return;
         }
-        Optional<ChatRouting.Position> p = engine.routing.position(id);
-        if (p.isPresent() && !p.get().equals(lastPosition)) {
-            lastPosition = p.get();
-            send(new JsonObject().put("type", "queue").put("position", p.get().place()).put("waitSeconds", p.get().estimatedWaitSeconds()));
-        }
+        lastPosition = p;
+        send(new JsonObject().put("type", "queue").put("position", p.place()).put("waitSeconds", p.estimatedWaitSeconds()));
+    }
+
+    String chatId() {
+        return chatId;
     }
 
     @Override

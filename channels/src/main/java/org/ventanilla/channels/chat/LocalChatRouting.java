@@ -139,6 +139,25 @@ public final class LocalChatRouting implements ChatRouting {
         return Optional.empty();
     }
 
+    @Override
+    public synchronized Map<String, Position> positions(java.util.Collection<String> chatIds) {
+        java.util.Set<String> wanted = new HashSet<>(chatIds);
+        int free = 0;
+        for (Agent a : agents.values()) {
+            free += a.listener == null ? 0 : a.capacity;
+        }
+        Map<String, Position> out = new HashMap<>();
+        int place = 0;
+        for (Waiting w : queue.values()) {
+            place++;
+            if (wanted.contains(w.work.chatId())) {
+                long estimate = free == 0 ? place * SECONDS_PER_CHAT : (place * SECONDS_PER_CHAT) / Math.max(1, free);
+                out.put(w.work.chatId(), new Position(place, estimate));
+            }
+        }
+        return out;
+    }
+
     private void dispatch() {
         List<Runnable> offers = new ArrayList<>();
         for (Waiting w : queue.values()) {

@@ -61,6 +61,58 @@ class ChatBrowserIT {
     }
 
     @Test
+    void theWidgetIsUsableWithTheKeyboardAloneInEnglishOnAPhoneWithSufficientContrast() throws Exception {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(375, 740));
+        browser.get(node.origin() + "/chat/demo.html?lang=en");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        WebElement launcher = wait.until(d -> d.findElement(By.id("ventanilla-chat-launcher")));
+        assertThat(launcher.getText()).isEqualTo("Chat with the City");
+        new org.openqa.selenium.interactions.Actions(browser).sendKeys(Keys.TAB).perform();
+        new org.openqa.selenium.interactions.Actions(browser).sendKeys(Keys.TAB).perform();
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("ventanilla-chat-launcher");
+        browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+        wait.until(d -> "vtn-name".equals(d.switchTo().activeElement().getAttribute("id")));
+        WebElement panel = browser.findElement(By.id("ventanilla-chat-panel"));
+        assertThat(panel.getRect().getWidth()).isEqualTo(375);
+        assertThat(browser.findElement(By.cssSelector("label[for='vtn-consent']")).getText())
+                .isEqualTo("I accept the processing of my personal data.");
+
+        for (String selector : List.of("#ventanilla-chat-launcher", ".vtn-header h2", "#vtn-start-button", ".vtn-notice",
+                "label[for='vtn-name']")) {
+            double ratio = contrast(selector);
+            assertThat(ratio).as("contrast of %s", selector).isGreaterThanOrEqualTo(4.5);
+        }
+
+        browser.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        wait.until(d -> !d.findElement(By.id("ventanilla-chat-panel")).isDisplayed());
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("ventanilla-chat-launcher");
+
+        browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+        wait.until(d -> "vtn-name".equals(d.switchTo().activeElement().getAttribute("id")));
+        WebElement start = browser.findElement(By.id("vtn-start-button"));
+        start.sendKeys(Keys.ENTER);
+        wait.until(d -> "vtn-input".equals(d.switchTo().activeElement().getAttribute("id")));
+        browser.switchTo().activeElement().sendKeys("There is a fire in my building, people are injured", Keys.ENTER);
+        WebElement log = browser.findElement(By.id("vtn-log"));
+        wait.until(d -> log.getText().contains("If this is an emergency, call 123 now."));
+        assertThat(browser.findElement(By.id("vtn-announce")).getAttribute("aria-live")).isEqualTo("polite");
+    }
+
+    /** The WCAG contrast ratio of an element's text colour on its (nearest opaque) background. */
+    private double contrast(String selector) {
+        Object value = ((JavascriptExecutor) browser).executeScript(
+                "function rgb(s){var m=s.match(/[\\d.]+/g).map(Number);return m;}"
+                + "function lum(c){var a=c.slice(0,3).map(function(v){v/=255;return v<=0.03928?v/12.92:Math.pow((v+0.055)/1.055,2.4);});"
+                + "return 0.2126*a[0]+0.7152*a[1]+0.0722*a[2];}"
+                + "var e=document.querySelector(arguments[0]);var fg=rgb(getComputedStyle(e).color);var n=e,bg=null;"
+                + "while(n&&n.nodeType===1){var b=rgb(getComputedStyle(n).backgroundColor);"
+                + "if(b.length<4||b[3]>0){bg=b;break;}n=n.parentElement;}"
+                + "if(!bg){bg=[255,255,255];}var l1=lum(fg),l2=lum(bg);return (Math.max(l1,l2)+0.05)/(Math.min(l1,l2)+0.05);",
+                selector);
+        return ((Number) value).doubleValue();
+    }
+
+    @Test
     void citizenOpensTheWidgetOnTheDemoPageWritesAndSeesTheAgentsReplyAndMarkupStaysText() throws Exception {
         try (ChatClient agent = node.agent(ChatTestNode.AGENT_TOKEN)) {
             browser.get(node.origin() + "/chat/demo.html");

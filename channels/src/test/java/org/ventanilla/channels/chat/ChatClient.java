@@ -98,10 +98,22 @@ final class ChatClient implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         if (!ws.isClosed()) {
-            ws.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            await(ws.close());
         }
         client.close();
+    }
+
+    /** Waits up to 10 seconds for a future, from a test thread. */
+    static <T> T await(io.vertx.core.Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting", e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 }

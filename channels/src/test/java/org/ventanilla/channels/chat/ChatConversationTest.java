@@ -86,6 +86,25 @@ class ChatConversationTest {
     }
 
     @Test
+    void aRepeatedOrEarlyClusterAnnouncementNeverDeliversAMessageTwiceNorOutOfOrder() throws Exception {
+        try (ChatClient agent = node.agent(ChatTestNode.AGENT_TOKEN); ChatClient citizen = node.citizen()) {
+            String chatId = conversation(agent, citizen);
+            JsonObject first = citizen.messages().get(0).copy();
+            first.remove("type");
+            String topic = "ventanilla.chat." + chatId;
+            // a late duplicate of an old announcement, and an announcement of a place that is not stored (yet)
+            node.events.publish(topic, new JsonObject().put("t", "msg").put("m", first).encode());
+            JsonObject ghost = first.copy().put("seq", 99L).put("text", "fantasma");
+            node.events.publish(topic, new JsonObject().put("t", "msg").put("m", ghost).encode());
+            node.events.publish(topic, "esto no es JSON");
+            agent.send(new JsonObject().put("type", "msg").put("chatId", chatId).put("cid", "a-1").put("text", "Sigo aquí"));
+            citizen.await(f -> "Sigo aquí".equals(f.getString("text")));
+            assertThat(citizen.all(f -> "fantasma".equals(f.getString("text")))).isEmpty();
+            assertSeqsAreOneToN(citizen.messages());
+        }
+    }
+
+    @Test
     void citizenWhoseConnectionDroppedResumesAndGetsTheMissingMessagesOnceInOrder() throws Exception {
         try (ChatClient agent = node.agent(ChatTestNode.AGENT_TOKEN)) {
             ChatClient citizen = node.citizen();

@@ -98,9 +98,9 @@ final class ChatTestNode implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        Future.join(chat.close(), server.close()).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    public void close() {
+        ChatClient.await(Future.join(chat.close(), server.close()));
+        ChatClient.await(vertx.close());
         if (ownsRecords) {
             records.close();
             events.close();
