@@ -71,6 +71,9 @@ public final class Server {
                 .withMetrics(metrics.vertxMetricsFactory())
                 .build();
         health = new Health(vertx, checks);
+        for (java.util.function.Consumer<Vertx> hook : startHooks) {
+            hook.accept(vertx);
+        }
         httpVerticle = new HttpVerticle(settings.http(), health, metrics, routes);
         Promise<Void> started = Promise.promise();
         vertx.deployVerticle(httpVerticle).onComplete(deployed -> {
@@ -207,6 +210,7 @@ public final class Server {
         private final List<HealthCheck> checks = new ArrayList<>();
         private final List<RouteContributor> routes = new ArrayList<>();
         private final List<AutoCloseable> closeables = new ArrayList<>();
+        private final List<java.util.function.Consumer<Vertx>> startHooks = new ArrayList<>();
 
         private Builder(Settings settings) {
             this.settings = Objects.requireNonNull(settings, "settings");
@@ -227,6 +231,15 @@ public final class Server {
         /** Closes {@code resource} when the server stops, after the HTTP server (reverse order of registration). */
         public Builder closeOnStop(AutoCloseable resource) {
             closeables.add(Objects.requireNonNull(resource, "resource"));
+            return this;
+        }
+
+        /**
+         * Runs {@code hook} with the node's Vert.x once it exists, before the HTTP server deploys (verticles of the
+         * modules, consumers of the event bus, the outbox relay). Blocking work is allowed: it runs on the starting thread.
+         */
+        public Builder onStart(java.util.function.Consumer<Vertx> hook) {
+            startHooks.add(Objects.requireNonNull(hook, "hook"));
             return this;
         }
 

@@ -71,8 +71,9 @@ class MainIT {
         try (ChildJvm jvm = ChildJvm.start(dir, Map.of("VENTANILLA_DATABASE_PASSWORD", PASSWORD), "--config", config.toString())) {
             String ready = jvm.awaitOutLine(line -> line.startsWith("Ventanilla is ready"), START);
 
-            assertThat(ready).isEqualTo("Ventanilla is ready: console at http://127.0.0.1:" + port + "/console/ , health at http://127.0.0.1:"
-                    + port + "/health, metrics at http://127.0.0.1:" + port + "/metrics");
+            String base = "http://127.0.0.1:" + port;
+            assertThat(ready).isEqualTo("Ventanilla is ready: console at " + base + "/console/ , health at " + base + "/health,"
+                    + " metrics at " + base + "/metrics");
             HttpResponse<String> health = TestHttp.get("http://127.0.0.1:" + port + "/health");
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(new JsonObject(health.body()).getJsonObject("checks").getJsonObject("database").getBoolean("up")).isTrue();

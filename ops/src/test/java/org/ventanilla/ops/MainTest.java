@@ -10,10 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ventanilla.ops.config.ConfigKey;
 import org.ventanilla.ops.config.ConfigKeys;
+import org.ventanilla.ops.config.ConfigLoader;
+import org.ventanilla.ops.config.Settings;
 
 /** The command line in process, for the paths that stop before a server starts. */
 class MainTest {
@@ -36,6 +39,20 @@ class MainTest {
             assertThat(help).as(key.path()).contains(key.path() + " " + key.envName(), key.help(), key.type().allowed());
         }
         assertThat(help).contains("default: 8080", "default: America/Bogota", "default: jdbc:h2:file:./data/ventanilla");
+    }
+
+    @Test
+    void theExampleInTheHelpIsAValidConfiguration() throws IOException {
+        run("--help");
+        String help = out();
+        String example = help.substring(help.indexOf("Example (ventanilla.yaml):\n") + "Example (ventanilla.yaml):\n".length(),
+                help.indexOf("\nExit status"));
+        Path file = Files.writeString(dir.resolve("ejemplo.yaml"), example);
+
+        Settings settings = ConfigLoader.load(Optional.of(file), Map.of());
+
+        assertThat(settings.database().kind()).isEqualTo(Settings.DatabaseKind.POSTGRES);
+        assertThat(settings.entity().radicadoPrefix()).contains("ALC");
     }
 
     @Test

@@ -40,7 +40,8 @@ public final class Health implements AutoCloseable {
         this.checks = List.copyOf(registered);
         Duration longest = checks.stream().map(HealthCheck::timeout).max(Duration::compareTo).orElse(HealthCheck.DEFAULT_TIMEOUT);
         // probes past their timeout keep their thread until they return: warn only when one is really stuck
-        this.executor = vertx.createSharedWorkerExecutor("ventanilla-health", PROBE_THREADS, longest.toMillis() * 10, TimeUnit.MILLISECONDS);
+        this.executor = vertx.createSharedWorkerExecutor("ventanilla-health", PROBE_THREADS, longest.toMillis() * 10,
+                TimeUnit.MILLISECONDS);
     }
 
     /** From now on the node reports itself not ready: a shutdown has started. */
@@ -81,7 +82,7 @@ public final class Health implements AutoCloseable {
     private static final class Registered {
 
         private final HealthCheck check;
-        private final AtomicReference<Future<HealthCheck.Result>> inFlight = new AtomicReference<>();
+        private Future<HealthCheck.Result> inFlight;
         private final AtomicReference<Boolean> lastUp = new AtomicReference<>();
 
         Registered(HealthCheck check) {
@@ -90,9 +91,7 @@ public final class Health implements AutoCloseable {
 
         Future<HealthReport.Outcome> run(WorkerExecutor executor) {
             long start = System.nanoTime();
-            Future<HealthCheck.Result> probe = inFlight.updateAndGet(current -> current != null && !current.isComplete()
-                    ? current
-                    : executor.executeBlocking(() -> check.probe().get(), false));
+            Future<HealthCheck.Result> probe = probe(executor);
             long timeoutMillis = check.timeout().toMillis();
             return probe.timeout(timeoutMillis, TimeUnit.MILLISECONDS)
                     .recover(failure -> Future.succeededFuture(failure instanceof TimeoutException
@@ -103,6 +102,14 @@ public final class Health implements AutoCloseable {
                         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
                         return new HealthReport.Outcome(result.up(), check.critical(), result.detail(), millis);
                     });
+        }
+
+        /** The probe in flight, or a new one: a hung probe keeps one worker thread, never one per request. */
+        private synchronized Future<HealthCheck.Result> probe(WorkerExecutor executor) {
+            if (inFlight == null || inFlight.isComplete()) {
+                inFlight = executor.executeBlocking(() -> check.probe().get(), false);
+            }
+            return inFlight;
         }
 
         private void logChange(HealthCheck.Result result) {
