@@ -268,6 +268,9 @@
       case 'resumed':
         showConversation();
         setStatus(T.connected);
+        if (f.status === 'ended' || f.status === 'abandoned') {
+          ended = true; composer.hidden = true; endBtn.hidden = true; rating.hidden = false;
+        }
         outbox.forEach(function (m) { send({ type: 'msg', cid: m.cid, text: m.text }); });
         break;
       case 'msg':
