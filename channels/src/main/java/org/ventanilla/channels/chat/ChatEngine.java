@@ -11,6 +11,7 @@ import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ventanilla.core.intake.IntakeService;
+import org.ventanilla.core.store.ConsentLog;
 
 /**
  * What the citizen and agent sessions of one node share: the settings, the store, the hub, routing, the rate
@@ -31,6 +32,7 @@ final class ChatEngine {
     final ChatServices.SelfServiceAnswers answers;
     final ChatServices.CaseStatusLookup cases;
     final ChatServices.AgentDirectory agents;
+    final ConsentLog consents;
     final RateLimiter sessionLimiter;
     final RateLimiter addressLimiter;
     final FrameCodec citizenCodec;
@@ -52,6 +54,7 @@ final class ChatEngine {
         this.answers = deps.answers();
         this.cases = deps.cases();
         this.agents = deps.agents() != null ? deps.agents() : token -> java.util.Optional.ofNullable(options.getTestAgents().get(token));
+        this.consents = new ConsentLog(deps.records());
         this.sessionLimiter = new RateLimiter(clock, options.getSessionRate(), options.getSessionBurst());
         this.addressLimiter = new RateLimiter(clock, options.getAddressRate(), options.getAddressBurst());
         this.citizenCodec = new FrameCodec(options.getMaxFrameChars(), options.getMaxTextChars(), FrameCodec.CITIZEN_TYPES);

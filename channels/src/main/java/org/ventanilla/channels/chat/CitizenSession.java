@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ventanilla.core.domain.cases.CaseNumber;
 import org.ventanilla.core.domain.interaction.Channel;
+import org.ventanilla.core.domain.users.ConsentRecord;
 import org.ventanilla.core.error.ErrorCode;
 import org.ventanilla.core.error.VentanillaException;
 import org.ventanilla.core.intake.InboundContact;
@@ -184,6 +185,7 @@ final class CitizenSession extends ChatConnection implements ChatHub.Sink {
         }
         boolean afterHours = "after-hours".equals(status);
         IntakeResult result = engine.intake.receive(contact(chat, text, afterHours, id));
+        recordConsent(chat, result, id);
         if (result.emergency()) {
             engine.system(chat, "emergency", ChatTexts.text(lang, "emergency", engine.options.getEmergencyNumber()),
                     new JsonObject().put("number", engine.options.getEmergencyNumber()));
@@ -191,6 +193,7 @@ final class CitizenSession extends ChatConnection implements ChatHub.Sink {
         JsonObject intake = new JsonObject().put("interactionId", result.interactionId().toString())
                 .put("category", result.categoryCode()).put("deferred", result.deferred()).put("emergency", result.emergency());
         result.caseNumber().ifPresent(c -> intake.put("radicado", c.value()));
+        result.citizenId().ifPresent(c -> intake.put("citizenId", c.toString()));
         result.dueDate().ifPresent(d -> intake.put("dueDate", d.toString()));
         if (afterHours) {
             engine.updateChat(id, c -> c.put("intake", intake).put("status", "ended").put("outcome", "after-hours-case"));
@@ -209,6 +212,16 @@ final class CitizenSession extends ChatConnection implements ChatHub.Sink {
         }
         engine.updateChat(id, c -> c.put("intake", intake).put("status", "waiting"));
         queue(chat, result.categoryCode(), result.emergency() ? 9 : 5);
+    }
+
+    /** The acceptance of the notice becomes consent evidence of the citizen intake proposed (none for an anonymous chat). */
+    private void recordConsent(JsonObject chat, IntakeResult result, String id) {
+        JsonObject consent = chat.getJsonObject("consent");
+        if (consent == null || result.citizenId().isEmpty() || result.duplicate()) {
+            return;
+        }
+        engine.consents.record(new ConsentRecord(result.citizenId().get().toString(), consent.getString("noticeVersion"),
+                Instant.parse(consent.getString("at")), "chat", "aviso aceptado en el chat web (sesión " + id + ")", true));
     }
 
     private void queue(JsonObject chat, String category, int priority) {

@@ -44,6 +44,15 @@ class ChatSelfServiceTest {
             assertThat(consent.getBoolean("accepted")).isTrue();
             assertThat(consent.getString("noticeVersion")).isEqualTo(ChatOptions.DEFAULT_NOTICE_VERSION);
             assertThat(consent.getString("at")).isNotBlank();
+            citizen.say("c-1", "Quiero saber el horario de la sede del centro");
+            citizen.await(f -> "msg".equals(f.getString("type")) && "system".equals(f.getString("from")));
+            String citizenId = chat(node, chatId).getJsonObject("intake").getString("citizenId");
+            assertThat(citizenId).isNotBlank();
+            org.ventanilla.core.domain.users.ConsentRecord evidence = new org.ventanilla.core.store.ConsentLog(node.records)
+                    .latest(org.ventanilla.core.domain.citizen.CitizenId.parse(citizenId)).orElseThrow();
+            assertThat(evidence.granted()).isTrue();
+            assertThat(evidence.channel()).isEqualTo("chat");
+            assertThat(evidence.noticeVersion()).isEqualTo(ChatOptions.DEFAULT_NOTICE_VERSION);
         }
     }
 
