@@ -1,8 +1,14 @@
 package org.ventanilla.ops;
 
+import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import org.ventanilla.core.adapter.fs.AttachmentSettings;
+import org.ventanilla.core.adapter.fs.ClamAvScanner;
+import org.ventanilla.core.adapter.fs.FileSystemAttachments;
 import org.ventanilla.core.adapter.jdbc.JdbcRecordStore;
 import org.ventanilla.core.adapter.jdbc.JdbcSettings;
 import org.ventanilla.core.adapter.memory.MemoryClusterEvents;
@@ -10,6 +16,18 @@ import org.ventanilla.core.adapter.memory.MemoryLeases;
 import org.ventanilla.core.adapter.memory.MemoryRecordStore;
 import org.ventanilla.core.adapter.redis.RedisClusterEvents;
 import org.ventanilla.core.adapter.redis.RedisLeases;
+import org.ventanilla.core.demo.CatalogLoader;
+import org.ventanilla.core.demo.DemoSeeder;
+import org.ventanilla.core.domain.calendar.BusinessCalendar;
+import org.ventanilla.core.domain.calendar.Deadlines;
+import org.ventanilla.core.domain.catalog.Catalog;
+import org.ventanilla.core.domain.citizen.Survivorship;
+import org.ventanilla.core.domain.classification.Classifier;
+import org.ventanilla.core.intake.DefaultIntakeService;
+import org.ventanilla.core.lease.LeaseKeeper;
+import org.ventanilla.core.outbox.OutboxRelay;
+import org.ventanilla.core.outbox.RelayOptions;
+import org.ventanilla.core.port.Attachments;
 import org.ventanilla.core.port.ClusterEvents;
 import org.ventanilla.core.port.Leases;
 import org.ventanilla.core.port.RecordStore;
@@ -34,21 +52,100 @@ public final class Wiring {
         }
     }
 
+    /** Event-bus address prefix of the events the outbox relay publishes ({@code ventanilla.outbox.<event type>}). */
+    public static final String OUTBOX_ADDRESS_PREFIX = "ventanilla.outbox.";
+    /** Name of the lease the outbox relay holds in multi-node mode. */
+    public static final String RELAY_LEASE = "outbox-relay";
+
+    /** A wired node: its server, its application services and what the demo seeding did. */
+    public record Node(Server server, Services services, DemoSeeder.SeedResult demo) {
+    }
+
+    /** The application services every module is given. */
+    public record Services(Catalog catalog, Classifier classifier, DefaultIntakeService intake, Attachments attachments,
+            Deadlines deadlines) {
+    }
+
     /**
      * Opens the adapters for {@code settings} and builds the server around them. Blocking (it may open a pool
      * and connect to Redis): call it from the main thread, never from an event loop.
      */
     public static Server server(Settings settings, Clock clock) {
+        return node(settings, clock).server();
+    }
+
+    /** Like {@link #server}, also returning the services and the result of demo seeding. */
+    public static Node node(Settings settings, Clock clock) {
         Adapters adapters = adapters(settings, clock);
+        Services services;
+        DemoSeeder.SeedResult demo = DemoSeeder.SeedResult.NOTHING;
+        LeaseKeeper relayLease;
+        try {
+            services = services(settings, adapters, clock);
+            if (settings.demo().enabled()) {
+                demo = DemoSeeder.seedIfEmpty(adapters.records(), dataDirectory(settings).resolve("initial-passwords.txt"),
+                        new SecureRandom());
+            }
+            relayLease = LeaseKeeper.builder(adapters.leases(), RELAY_LEASE, settings.node().id()).clock(clock).start();
+        } catch (RuntimeException e) {
+            adapters.leases().close();
+            adapters.clusterEvents().close();
+            adapters.records().close();
+            throw e;
+        }
+        OutboxRelay[] relay = new OutboxRelay[1];
         Server.Builder builder = Server.builder(settings)
                 .healthCheck(HealthChecks.database(adapters.records()))
                 .closeOnStop(adapters.records())
                 .closeOnStop(adapters.leases())
-                .closeOnStop(adapters.clusterEvents());
+                .closeOnStop(adapters.clusterEvents())
+                .closeOnStop(relayLease)
+                .closeOnStop(() -> {
+                    if (relay[0] != null) {
+                        relay[0].close();
+                    }
+                })
+                .onStart(vertx -> {
+                    relay[0] = OutboxRelay.create(adapters.records(),
+                            event -> vertx.eventBus().publish(OUTBOX_ADDRESS_PREFIX + event.type(), event.payload()),
+                            new RelayOptions().setIsLeader(relayLease::isLeader));
+                    relay[0].start();
+                });
         if (settings.state().kind() == Settings.StateKind.REDIS) {
             builder.healthCheck(HealthChecks.redis(() -> adapters.leases().isReachable() && adapters.clusterEvents().isReachable()));
         }
-        return builder.healthCheck(HealthChecks.channels(0)).build();
+        return new Node(builder.healthCheck(HealthChecks.channels(0)).build(), services, demo);
+    }
+
+    /** The catalog, the trained classifier, intake and attachments, configured for the entity. */
+    static Services services(Settings settings, Adapters adapters, Clock clock) {
+        Catalog catalog = CatalogLoader.demo();
+        Classifier classifier = Classifier.train(catalog);
+        BusinessCalendar calendar = BusinessCalendar.colombia(clock).withZone(settings.entity().timeZone());
+        Deadlines deadlines = new Deadlines(calendar);
+        DefaultIntakeService intake = new DefaultIntakeService(adapters.records(), catalog, classifier, deadlines,
+                settings.entity().radicadoPrefix().orElse(""), Survivorship.trusting("registraduria", "secretaria-salud"));
+        Settings.Attachments a = settings.attachments();
+        AttachmentSettings attachmentSettings = AttachmentSettings.defaults(a.directory()).withMaxBytes(a.maxBytes())
+                .withRetention(Duration.ofDays(a.retentionDays())).withClock(clock);
+        if (a.clamd().isPresent()) {
+            attachmentSettings = attachmentSettings.withVirusScanner(ClamAvScanner.create(a.clamd().get().host(), a.clamd().get().port()));
+        }
+        return new Services(catalog, classifier, intake, FileSystemAttachments.create(attachmentSettings), deadlines);
+    }
+
+    /** Where files of the node go: the folder of the H2 database file, or {@code ./data}. */
+    static Path dataDirectory(Settings settings) {
+        String url = settings.database().url();
+        if (settings.database().kind() == Settings.DatabaseKind.H2 && url.startsWith("jdbc:h2:file:")) {
+            String file = url.substring("jdbc:h2:file:".length());
+            int options = file.indexOf(';');
+            Path parent = Path.of(options < 0 ? file : file.substring(0, options)).getParent();
+            if (parent != null) {
+                return parent;
+            }
+        }
+        return Path.of("data");
     }
 
     /** The adapters of every port this node uses; on failure, those already opened are closed. */
