@@ -16,13 +16,24 @@ import org.ventanilla.core.adapter.memory.MemoryLeases;
 import org.ventanilla.core.adapter.memory.MemoryRecordStore;
 import org.ventanilla.core.adapter.redis.RedisClusterEvents;
 import org.ventanilla.core.adapter.redis.RedisLeases;
+import org.ventanilla.channels.chat.ChatChannel;
+import org.ventanilla.channels.chat.ChatOptions;
+import org.ventanilla.channels.chat.ChatServices;
+import org.ventanilla.channels.chat.LocalChatRouting;
+import org.ventanilla.console.ConsoleRoutes;
+import org.ventanilla.console.ConsoleSessions;
+import org.ventanilla.core.demo.AnswersLoader;
 import org.ventanilla.core.demo.CatalogLoader;
 import org.ventanilla.core.demo.DemoSeeder;
 import org.ventanilla.core.domain.calendar.BusinessCalendar;
 import org.ventanilla.core.domain.calendar.Deadlines;
+import org.ventanilla.core.domain.answers.AnswerRegistry;
 import org.ventanilla.core.domain.catalog.Catalog;
+import org.ventanilla.core.domain.catalog.OpeningHours;
 import org.ventanilla.core.domain.citizen.Survivorship;
 import org.ventanilla.core.domain.classification.Classifier;
+import org.ventanilla.core.domain.users.PasswordHasher;
+import org.ventanilla.core.domain.users.Role;
 import org.ventanilla.core.intake.DefaultIntakeService;
 import org.ventanilla.core.lease.LeaseKeeper;
 import org.ventanilla.core.outbox.OutboxRelay;
@@ -31,8 +42,10 @@ import org.ventanilla.core.port.Attachments;
 import org.ventanilla.core.port.ClusterEvents;
 import org.ventanilla.core.port.Leases;
 import org.ventanilla.core.port.RecordStore;
+import org.ventanilla.core.store.UserDirectory;
 import org.ventanilla.ops.config.Settings;
 import org.ventanilla.ops.health.HealthChecks;
+import org.ventanilla.ops.http.TrustedProxies;
 
 /**
  * The one place that reads the settings and chooses adapters (plain code, an exhaustive switch per choice), then
@@ -63,7 +76,7 @@ public final class Wiring {
 
     /** The application services every module is given. */
     public record Services(Catalog catalog, Classifier classifier, DefaultIntakeService intake, Attachments attachments,
-            Deadlines deadlines) {
+            Deadlines deadlines, AnswerRegistry answers) {
     }
 
     /**
@@ -116,7 +129,47 @@ public final class Wiring {
         if (settings.state().kind() == Settings.StateKind.REDIS) {
             builder.healthCheck(HealthChecks.redis(() -> adapters.leases().isReachable() && adapters.clusterEvents().isReachable()));
         }
-        return new Node(builder.healthCheck(HealthChecks.channels(0)).build(), services, demo);
+        addConsoleAndChat(builder, settings, adapters, services, clock);
+        return new Node(builder.healthCheck(HealthChecks.channels(1)).build(), services, demo);
+    }
+
+    /** The console (sign-in, pages) at {@code /console} and the web chat at {@code /chat}. */
+    private static void addConsoleAndChat(Server.Builder builder, Settings settings, Adapters adapters, Services services,
+            Clock clock) {
+        UserDirectory users = new UserDirectory(adapters.records(), PasswordHasher.createDefault());
+        ConsoleSessions sessions = new ConsoleSessions(adapters.records(), users, clock, ConsoleSessions.DEFAULT_TTL);
+        builder.routes((vertx, router) -> router.route("/console/*").subRouter(new ConsoleRoutes(sessions).router(vertx)));
+
+        TrustedProxies proxies = new TrustedProxies(settings.http().trustedProxies(), settings.http().forwardedHeader());
+        BusinessCalendar calendar = services.deadlines().calendar();
+        OpeningHours chatHours = services.catalog().queue("general").map(q -> q.openingHours())
+                .orElseGet(() -> OpeningHours.alwaysOpen(calendar.zone()));
+        ChatChannel[] chat = new ChatChannel[1];
+        builder.routes((vertx, router) -> {
+            ChatOptions options = new ChatOptions().setIdleTimeout(settings.chat().idleTimeout())
+                    .setMaxTextChars(settings.chat().maxMessageChars())
+                    .setMaxAttachmentBytes(Math.min(settings.attachments().maxBytes(), ChatOptions.DEFAULT_MAX_ATTACHMENT_BYTES));
+            settings.chat().allowedOrigins().forEach(options::addAllowedOrigin);
+            ChatChannel.Dependencies dependencies = ChatChannel.Dependencies
+                    .of(adapters.records(), adapters.clusterEvents(), services.intake(), new LocalChatRouting())
+                    .withClock(clock)
+                    .withOpeningHours(at -> chatHours.isOpen(at.atZone(calendar.zone()))
+                            && calendar.isBusinessDay(at.atZone(calendar.zone()).toLocalDate()))
+                    .withAnswers(ChatServices.SelfServiceAnswers.of(services.answers()))
+                    .withCases(ChatServices.CaseStatusLookup.of(services.intake()))
+                    .withAttachments(services.attachments())
+                    .withAgents(token -> sessions.userOf(token).filter(u -> u.hasRole(Role.AGENT))
+                            .map(u -> new ChatOptions.AgentUser(u.id(), u.displayName())));
+            chat[0] = ChatChannel.create(vertx, options, dependencies).clientAddress(request -> proxies.resolve(
+                    request.remoteAddress() == null ? "0.0.0.0" : request.remoteAddress().hostAddress(), request.scheme(),
+                    name -> request.headers().getAll(name)).ip());
+            router.route("/chat/*").subRouter(chat[0].router());
+        });
+        builder.closeOnStop(() -> {
+            if (chat[0] != null) {
+                chat[0].close().await(5, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        });
     }
 
     /** The catalog, the trained classifier, intake and attachments, configured for the entity. */
@@ -133,7 +186,8 @@ public final class Wiring {
         if (a.clamd().isPresent()) {
             attachmentSettings = attachmentSettings.withVirusScanner(ClamAvScanner.create(a.clamd().get().host(), a.clamd().get().port()));
         }
-        return new Services(catalog, classifier, intake, FileSystemAttachments.create(attachmentSettings), deadlines);
+        return new Services(catalog, classifier, intake, FileSystemAttachments.create(attachmentSettings), deadlines,
+                AnswersLoader.demo(catalog));
     }
 
     /** Where files of the node go: the folder of the H2 database file, or {@code ./data}. */

@@ -72,10 +72,22 @@ final class AgentSession extends ChatConnection {
             return Future.failedFuture(new VentanillaException(ErrorCode.CONFLICT, "this connection is already signed in"));
         }
         String token = frame.getString("token");
-        ChatOptions.AgentUser user = token == null ? null : engine.agents.byToken(token).orElse(null);
-        if (user == null) {
+        if (token == null) {
             return Future.failedFuture(new VentanillaException(ErrorCode.FORBIDDEN, "agent token is not valid"));
         }
+        // The directory may read the records port (console sessions): never on the event loop.
+        return serial(() -> engine.agents.byToken(token)).compose(found -> {
+            if (found.isEmpty()) {
+                return Future.failedFuture(new VentanillaException(ErrorCode.FORBIDDEN, "agent token is not valid"));
+            }
+            if (agent != null) {
+                return Future.failedFuture(new VentanillaException(ErrorCode.CONFLICT, "this connection is already signed in"));
+            }
+            return signedIn(found.get(), frame);
+        });
+    }
+
+    private Future<?> signedIn(ChatOptions.AgentUser user, JsonObject frame) {
         agent = user;
         AgentSession previous = engine.agentSessions.put(user.id(), this);
         if (previous != null && previous != this) {
