@@ -121,27 +121,32 @@ public final class RoutingService {
 
     // ---- timers, health, restore ----
 
-    /** Runs the engine's timers; notes whether the live state answered, and restores when it came back. */
-    public void tick() {
+    /**
+     * Runs the engine's timers and notes whether the live state answered. Returns true when the live state has just
+     * come back after being unreachable: the caller then runs {@link #restore()} (it reads the database, so not on an
+     * event loop).
+     */
+    public boolean tick() {
         boolean reachable = liveStateProbe.getAsBoolean();
         if (!reachable) {
             down("the live state does not answer its probe");
-            return;
+            return false;
         }
         try {
             engine.tick();
         } catch (VentanillaException e) {
             if (e.code() == ErrorCode.UNAVAILABLE) {
                 down(e.getMessage());
-                return;
+                return false;
             }
             throw e;
         }
         if (!liveStateUp) {
             LOG.info("routing live state is reachable again; re-queueing stored work");
             liveStateUp = true;
-            restore();
+            return true;
         }
+        return false;
     }
 
     /** Re-queues the work stored in the database (at start, and when the live state comes back). */

@@ -159,15 +159,14 @@ public final class RoutingVerticle extends VerticleBase {
         if (!ticking.compareAndSet(false, true)) {
             return;
         }
-        run(options.engineBlocks(), () -> {
-            service.tick();
-            return null;
-        }).onComplete(done -> {
-            ticking.set(false);
-            if (done.failed()) {
-                LOG.error("routing timers failed", done.cause());
-            }
-        });
+        run(options.engineBlocks(), service::tick)
+                .compose(cameBack -> cameBack ? vertx.executeBlocking(service::restore, false) : Future.succeededFuture())
+                .onComplete(done -> {
+                    ticking.set(false);
+                    if (done.failed()) {
+                        LOG.error("routing timers failed", done.cause());
+                    }
+                });
     }
 
     private <T> Future<T> run(boolean blocking, Callable<T> work) {
