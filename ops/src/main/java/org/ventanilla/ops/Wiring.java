@@ -1,10 +1,16 @@
 package org.ventanilla.ops;
 
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.Objects;
 import org.ventanilla.core.adapter.fs.AttachmentSettings;
 import org.ventanilla.core.adapter.fs.ClamAvScanner;
@@ -16,6 +22,8 @@ import org.ventanilla.core.adapter.memory.MemoryLeases;
 import org.ventanilla.core.adapter.memory.MemoryRecordStore;
 import org.ventanilla.core.adapter.redis.RedisClusterEvents;
 import org.ventanilla.core.adapter.redis.RedisLeases;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.ventanilla.channels.chat.ChatChannel;
 import org.ventanilla.channels.chat.ChatOptions;
 import org.ventanilla.channels.chat.ChatServices;
@@ -30,10 +38,13 @@ import org.ventanilla.core.domain.calendar.Deadlines;
 import org.ventanilla.core.domain.answers.AnswerRegistry;
 import org.ventanilla.core.domain.catalog.Catalog;
 import org.ventanilla.core.domain.catalog.OpeningHours;
+import org.ventanilla.core.domain.catalog.ServiceQueue;
 import org.ventanilla.core.domain.citizen.Survivorship;
 import org.ventanilla.core.domain.classification.Classifier;
 import org.ventanilla.core.domain.users.PasswordHasher;
 import org.ventanilla.core.domain.users.Role;
+import org.ventanilla.core.error.ErrorCode;
+import org.ventanilla.core.error.VentanillaException;
 import org.ventanilla.core.intake.DefaultIntakeService;
 import org.ventanilla.core.lease.LeaseKeeper;
 import org.ventanilla.core.outbox.OutboxRelay;
@@ -41,9 +52,21 @@ import org.ventanilla.core.outbox.RelayOptions;
 import org.ventanilla.core.port.Attachments;
 import org.ventanilla.core.port.ClusterEvents;
 import org.ventanilla.core.port.Leases;
+import org.ventanilla.core.port.OutboxEvent;
 import org.ventanilla.core.port.RecordStore;
 import org.ventanilla.core.store.UserDirectory;
 import org.ventanilla.ops.config.Settings;
+import org.ventanilla.routing.api.RoutingAddresses;
+import org.ventanilla.routing.engine.RoutingEngine;
+import org.ventanilla.routing.engine.RoutingSettings;
+import org.ventanilla.routing.model.QueueSpec;
+import org.ventanilla.routing.state.LiveState;
+import org.ventanilla.routing.state.MemoryLiveState;
+import org.ventanilla.routing.store.StoredRoutingEvents;
+import org.ventanilla.routing.verticle.BusEventSink;
+import org.ventanilla.routing.verticle.IntakeEvents;
+import org.ventanilla.routing.verticle.RoutingService;
+import org.ventanilla.routing.verticle.RoutingVerticle;
 import org.ventanilla.ops.health.HealthChecks;
 import org.ventanilla.ops.http.TrustedProxies;
 
@@ -52,6 +75,8 @@ import org.ventanilla.ops.http.TrustedProxies;
  * assembles the {@link Server}: its health checks, its routes and what it closes when it stops.
  */
 public final class Wiring {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Wiring.class);
 
     private Wiring() {
     }
@@ -67,6 +92,8 @@ public final class Wiring {
 
     /** Event-bus address prefix of the events the outbox relay publishes ({@code ventanilla.outbox.<event type>}). */
     public static final String OUTBOX_ADDRESS_PREFIX = "ventanilla.outbox.";
+    /** How long the relay waits for routing to take a received contact before trying again. */
+    static final Duration ROUTING_REPLY_TIMEOUT = Duration.ofSeconds(10);
     /** Name of the lease the outbox relay holds in multi-node mode. */
     public static final String RELAY_LEASE = "outbox-relay";
 
@@ -120,9 +147,9 @@ public final class Wiring {
                         relay[0].close();
                     }
                 })
+                .onStart(vertx -> deployRouting(vertx, settings, adapters, services, clock))
                 .onStart(vertx -> {
-                    relay[0] = OutboxRelay.create(adapters.records(),
-                            event -> vertx.eventBus().publish(OUTBOX_ADDRESS_PREFIX + event.type(), event.payload()),
+                    relay[0] = OutboxRelay.create(adapters.records(), event -> relayToBus(vertx, event),
                             new RelayOptions().setIsLeader(relayLease::isLeader));
                     relay[0].start();
                 });
@@ -131,6 +158,51 @@ public final class Wiring {
         }
         addConsoleAndChat(builder, settings, adapters, services, clock);
         return new Node(builder.healthCheck(HealthChecks.channels(1)).build(), services, demo);
+    }
+
+    /**
+     * Publishes one outbox event on the event bus. A received contact is handed to routing as a request and counts
+     * as published only once routing has taken it (its history committed), so a crash in between re-sends it and
+     * routing's idempotent enqueue absorbs the repeat; other events are published for whoever listens.
+     */
+    static void relayToBus(Vertx vertx, OutboxEvent event) {
+        if (DefaultIntakeService.EVENT_INTERACTION_RECEIVED.equals(event.type())) {
+            try {
+                vertx.eventBus().request(RoutingAddresses.INTAKE_EVENTS, new JsonObject(event.payload()))
+                        .await(ROUTING_REPLY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                throw new VentanillaException(ErrorCode.UNAVAILABLE, "routing did not take interaction "
+                        + event.aggregateId() + " within " + ROUTING_REPLY_TIMEOUT.toMillis() + " ms", e);
+            } catch (ReplyException e) {
+                if (e.failureType() != ReplyFailure.RECIPIENT_FAILURE || e.failureCode() >= 500) {
+                    throw new VentanillaException(ErrorCode.UNAVAILABLE, "routing could not take interaction "
+                            + event.aggregateId() + " (" + e.failureType() + ")", e);
+                }
+                // Routing decided (for example a live queue closed out of hours: the channel already told the
+                // citizen): retrying would never succeed and would hold back every later event.
+                LOG.warn("routing refused interaction {}: {}", event.aggregateId(), e.getMessage());
+            }
+        }
+        vertx.eventBus().publish(OUTBOX_ADDRESS_PREFIX + event.type(), event.payload());
+    }
+
+    /** Routing of this node: the engine over the configured live state, its history, the catalog's queues, the verticle. */
+    private static void deployRouting(Vertx vertx, Settings settings, Adapters adapters, Services services, Clock clock) {
+        BusinessCalendar calendar = services.deadlines().calendar();
+        StoredRoutingEvents history = StoredRoutingEvents.create(adapters.records(), settings.node().id());
+        LiveState live = new MemoryLiveState();
+        RoutingEngine engine = RoutingEngine.create(RoutingSettings.DEFAULTS, live, BusEventSink.create(vertx.eventBus(), history),
+                clock);
+        RoutingService service = RoutingService.create(engine, history, clock, () -> true);
+        for (ServiceQueue queue : services.catalog().queues()) {
+            OpeningHours hours = queue.openingHours();
+            service.defineQueue(QueueSpec.builder(queue.code())
+                    .openHours(at -> hours.isOpen(at.atZone(calendar.zone()))
+                            && calendar.isBusinessDay(at.atZone(calendar.zone()).toLocalDate()))
+                    .build());
+        }
+        vertx.deployVerticle(new RoutingVerticle(service, new IntakeEvents(service, calendar.zone()),
+                new RoutingVerticle.Options(false, RoutingVerticle.DEFAULT_TICK, true))).await();
     }
 
     /** The console (sign-in, pages) at {@code /console} and the web chat at {@code /chat}. */
@@ -167,7 +239,7 @@ public final class Wiring {
         });
         builder.closeOnStop(() -> {
             if (chat[0] != null) {
-                chat[0].close().await(5, java.util.concurrent.TimeUnit.SECONDS);
+                chat[0].close().await(5, TimeUnit.SECONDS);
             }
         });
     }
