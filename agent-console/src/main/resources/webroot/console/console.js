@@ -355,7 +355,10 @@
     var panel = el('section', { role: 'tabpanel', id: 'chat-panel-' + n, 'aria-labelledby': 'chat-tab-' + n, 'class': 'chat', hidden: '' });
     c.panel = panel;
     c.info = el('p', { 'class': 'chat-info' });
-    c.log = el('ol', { 'class': 'log', id: 'chat-log-' + n, role: 'log', 'aria-live': 'polite', tabindex: '0' });
+    // the list keeps its list semantics inside the live region (a role on the <ol> itself would drop them)
+    c.box = el('div', { 'class': 'logbox', role: 'log', 'aria-live': 'polite', 'aria-labelledby': 'chat-tab-' + n, tabindex: '0' });
+    c.log = el('ol', { 'class': 'log', id: 'chat-log-' + n });
+    c.box.appendChild(c.log);
     c.typing = el('p', { 'class': 'typing', 'aria-live': 'polite', id: 'chat-typing-' + n });
     c.filed = el('p', { 'class': 'filed', role: 'status', hidden: '' });
     c.form = el('form', { 'class': 'reply', novalidate: '' });
@@ -401,7 +404,7 @@
     actions.appendChild(c.closeButton);
 
     panel.appendChild(c.info);
-    panel.appendChild(c.log);
+    panel.appendChild(c.box);
     panel.appendChild(c.typing);
     panel.appendChild(c.form);
     panel.appendChild(c.filed);
@@ -474,7 +477,7 @@
     li.appendChild(el('span', { 'class': 'meta', 'data-from': f.from, 'data-name': name, 'data-time': time }, who(f.from, name) + ' · ' + time));
     li.appendChild(el('span', { 'class': 'text' }, f.text));
     c.log.appendChild(li);
-    c.log.scrollTop = c.log.scrollHeight;
+    c.box.scrollTop = c.box.scrollHeight;
     if (f.from === 'citizen') {
       c.typing.textContent = '';
       send({ type: 'delivered', chatId: c.chatId, seq: f.seq });
@@ -513,7 +516,7 @@
     li.appendChild(el('span', { 'class': 'text' }, text));
     c.pending[cid] = li;
     c.log.appendChild(li);
-    c.log.scrollTop = c.log.scrollHeight;
+    c.box.scrollTop = c.box.scrollHeight;
     c.input.value = '';
     c.input.focus();
   }
