@@ -56,6 +56,8 @@ class PostgresUnavailableIT {
                         return null;
                     });
                     await().atMost(RECOVERY).until(() -> published.contains("k-1"));
+                    // Wait until the relay has also marked it published: cut earlier, it would (rightly) publish it again.
+                    await().atMost(RECOVERY).until(() -> store.unpublishedEvents(10).isEmpty());
 
                     // Lost while running.
                     proxy.stop();
