@@ -166,7 +166,7 @@ class ConfigLoaderTest {
         Path file = write("v.yaml", "htp:\n  port: 8080\n");
 
         assertThatThrownBy(() -> ConfigLoader.load(Optional.of(file), Map.of()))
-                .hasMessage("unknown key 'htp' (known: node, http, database, state, redis, attachments, entity, log, demo)");
+                .hasMessage("unknown key 'htp' (known: node, http, database, state, redis, attachments, entity, log, demo, chat)");
     }
 
     @Test
@@ -342,5 +342,16 @@ class ConfigLoaderTest {
 
     private Path write(String name, String content) throws IOException {
         return Files.writeString(dir.resolve(name), content);
+    }
+    @Test
+    void chatOriginsAreCheckedAndReadFromTheEnvironment() throws IOException {
+        Path file = write("v.yaml", "chat:\n  allowedOrigins: [\"https://www.ciudad.gov.co\", \"ftp://malo\"]\n");
+
+        assertThatThrownBy(() -> ConfigLoader.load(Optional.of(file), Map.of()))
+                .hasMessageContaining("chat.allowedOrigins").hasMessageContaining("ftp://malo");
+        Settings settings = ConfigLoader.load(Optional.empty(),
+                Map.of("VENTANILLA_CHAT_ALLOWED_ORIGINS", "https://www.ciudad.gov.co, http://localhost:3000"));
+        assertThat(settings.chat().allowedOrigins()).containsExactly("https://www.ciudad.gov.co", "http://localhost:3000");
+        assertThat(settings.chat().idleTimeout()).hasMinutes(15);
     }
 }
