@@ -18,7 +18,7 @@ local function best_agent_for(it)
   local ch = it.ch
   if it.ta ~= '' then
     local target = agent(it.ta)
-    if target ~= nil and can_take(target, ch) then
+    if target ~= nil and target.node == NODE and can_take(target, ch) then
       return target
     end
     return nil
@@ -30,7 +30,11 @@ local function best_agent_for(it)
   local best, best_score, skipped = nil, -1, false
   local free = redis.call('SMEMBERS', P .. 'f:' .. it.q .. ':' .. ch)
   for _, id in ipairs(free) do
-    local a = agent(id)
+    -- Most free agents belong to other nodes: read one field before the whole agent.
+    local a = nil
+    if AGENTS[id] ~= nil or redis.call('HGET', P .. 'a:' .. id, 'node') == NODE then
+      a = agent(id)
+    end
     if a ~= nil and a.node == NODE then
       local s = score(a, it, q)
       if s >= 0 then
@@ -164,6 +168,10 @@ elseif kind == 'AGENT' then
   local a = agent(id)
   if a == nil then
     return fail('NOT_FOUND', "unknown agent '" .. id .. "'")
+  end
+  if a.node ~= NODE then
+    -- Another node holds this agent's connection and makes its offers.
+    return {}
   end
   local it = most_urgent_for(a)
   if it == nil then
