@@ -96,8 +96,10 @@ public final class Main {
                 settings.http().host(), settings.http().port(), settings.demo().enabled() ? "on" : "off");
 
         Server server;
+        Wiring.Node node;
         try {
-            server = Wiring.server(settings, clock);
+            node = Wiring.node(settings, clock);
+            server = node.server();
             server.start().await();
         } catch (Exception e) {
             // Future.await() rethrows the cause as it is, checked or not (a BindException when the port is taken)
@@ -110,6 +112,8 @@ public final class Main {
         long waitSeconds = settings.http().shutdownGrace().toSeconds() + CLOSE_ALLOWANCE_SECONDS;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopOnSignal(server, waitSeconds), "ventanilla-shutdown"));
 
+        node.demo().file().ifPresent(file -> out.println("Demo users were created; their initial passwords are in " + file
+                + " (readable only by this user; change them at first sign-in). This is printed once."));
         out.println("Ventanilla is ready: console at " + server.consoleUrl() + " , health at " + server.baseUrl() + "/health"
                 + ", metrics at " + server.baseUrl() + "/metrics");
         out.flush();

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -39,6 +40,7 @@ public final class Server {
     private final List<HealthCheck> checks;
     private final List<RouteContributor> routes;
     private final List<AutoCloseable> closeables;
+    private final List<Consumer<Vertx>> startHooks;
 
     private Vertx vertx;
     private Metrics metrics;
@@ -52,6 +54,7 @@ public final class Server {
         this.checks = List.copyOf(builder.checks);
         this.routes = List.copyOf(builder.routes);
         this.closeables = List.copyOf(builder.closeables);
+        this.startHooks = List.copyOf(builder.startHooks);
     }
 
     /** A server for {@code settings}, with no checks, routes or resources yet. */
@@ -71,7 +74,7 @@ public final class Server {
                 .withMetrics(metrics.vertxMetricsFactory())
                 .build();
         health = new Health(vertx, checks);
-        for (java.util.function.Consumer<Vertx> hook : startHooks) {
+        for (Consumer<Vertx> hook : startHooks) {
             hook.accept(vertx);
         }
         httpVerticle = new HttpVerticle(settings.http(), health, metrics, routes);
@@ -210,7 +213,7 @@ public final class Server {
         private final List<HealthCheck> checks = new ArrayList<>();
         private final List<RouteContributor> routes = new ArrayList<>();
         private final List<AutoCloseable> closeables = new ArrayList<>();
-        private final List<java.util.function.Consumer<Vertx>> startHooks = new ArrayList<>();
+        private final List<Consumer<Vertx>> startHooks = new ArrayList<>();
 
         private Builder(Settings settings) {
             this.settings = Objects.requireNonNull(settings, "settings");
@@ -238,7 +241,7 @@ public final class Server {
          * Runs {@code hook} with the node's Vert.x once it exists, before the HTTP server deploys (verticles of the
          * modules, consumers of the event bus, the outbox relay). Blocking work is allowed: it runs on the starting thread.
          */
-        public Builder onStart(java.util.function.Consumer<Vertx> hook) {
+        public Builder onStart(Consumer<Vertx> hook) {
             startHooks.add(Objects.requireNonNull(hook, "hook"));
             return this;
         }

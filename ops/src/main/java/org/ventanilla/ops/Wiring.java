@@ -1,8 +1,20 @@
 package org.ventanilla.ops;
 
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.Objects;
+import org.ventanilla.core.adapter.fs.AttachmentSettings;
+import org.ventanilla.core.adapter.fs.ClamAvScanner;
+import org.ventanilla.core.adapter.fs.FileSystemAttachments;
 import org.ventanilla.core.adapter.jdbc.JdbcRecordStore;
 import org.ventanilla.core.adapter.jdbc.JdbcSettings;
 import org.ventanilla.core.adapter.memory.MemoryClusterEvents;
@@ -10,17 +22,61 @@ import org.ventanilla.core.adapter.memory.MemoryLeases;
 import org.ventanilla.core.adapter.memory.MemoryRecordStore;
 import org.ventanilla.core.adapter.redis.RedisClusterEvents;
 import org.ventanilla.core.adapter.redis.RedisLeases;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.ventanilla.channels.chat.ChatChannel;
+import org.ventanilla.channels.chat.ChatOptions;
+import org.ventanilla.channels.chat.ChatServices;
+import org.ventanilla.channels.chat.LocalChatRouting;
+import org.ventanilla.console.ConsoleRoutes;
+import org.ventanilla.console.ConsoleSessions;
+import org.ventanilla.core.demo.AnswersLoader;
+import org.ventanilla.core.demo.CatalogLoader;
+import org.ventanilla.core.demo.DemoSeeder;
+import org.ventanilla.core.domain.calendar.BusinessCalendar;
+import org.ventanilla.core.domain.calendar.Deadlines;
+import org.ventanilla.core.domain.answers.AnswerRegistry;
+import org.ventanilla.core.domain.catalog.Catalog;
+import org.ventanilla.core.domain.catalog.OpeningHours;
+import org.ventanilla.core.domain.catalog.ServiceQueue;
+import org.ventanilla.core.domain.citizen.Survivorship;
+import org.ventanilla.core.domain.classification.Classifier;
+import org.ventanilla.core.domain.users.PasswordHasher;
+import org.ventanilla.core.domain.users.Role;
+import org.ventanilla.core.error.ErrorCode;
+import org.ventanilla.core.error.VentanillaException;
+import org.ventanilla.core.intake.DefaultIntakeService;
+import org.ventanilla.core.lease.LeaseKeeper;
+import org.ventanilla.core.outbox.OutboxRelay;
+import org.ventanilla.core.outbox.RelayOptions;
+import org.ventanilla.core.port.Attachments;
 import org.ventanilla.core.port.ClusterEvents;
 import org.ventanilla.core.port.Leases;
+import org.ventanilla.core.port.OutboxEvent;
 import org.ventanilla.core.port.RecordStore;
+import org.ventanilla.core.store.UserDirectory;
 import org.ventanilla.ops.config.Settings;
+import org.ventanilla.routing.api.RoutingAddresses;
+import org.ventanilla.routing.engine.RoutingEngine;
+import org.ventanilla.routing.engine.RoutingSettings;
+import org.ventanilla.routing.model.QueueSpec;
+import org.ventanilla.routing.state.LiveState;
+import org.ventanilla.routing.state.MemoryLiveState;
+import org.ventanilla.routing.store.StoredRoutingEvents;
+import org.ventanilla.routing.verticle.BusEventSink;
+import org.ventanilla.routing.verticle.IntakeEvents;
+import org.ventanilla.routing.verticle.RoutingService;
+import org.ventanilla.routing.verticle.RoutingVerticle;
 import org.ventanilla.ops.health.HealthChecks;
+import org.ventanilla.ops.http.TrustedProxies;
 
 /**
  * The one place that reads the settings and chooses adapters (plain code, an exhaustive switch per choice), then
  * assembles the {@link Server}: its health checks, its routes and what it closes when it stops.
  */
 public final class Wiring {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Wiring.class);
 
     private Wiring() {
     }
@@ -34,21 +90,190 @@ public final class Wiring {
         }
     }
 
+    /** Event-bus address prefix of the events the outbox relay publishes ({@code ventanilla.outbox.<event type>}). */
+    public static final String OUTBOX_ADDRESS_PREFIX = "ventanilla.outbox.";
+    /** How long the relay waits for routing to take a received contact before trying again. */
+    static final Duration ROUTING_REPLY_TIMEOUT = Duration.ofSeconds(10);
+    /** Name of the lease the outbox relay holds in multi-node mode. */
+    public static final String RELAY_LEASE = "outbox-relay";
+
+    /** A wired node: its server, its application services and what the demo seeding did. */
+    public record Node(Server server, Services services, DemoSeeder.SeedResult demo) {
+    }
+
+    /** The application services every module is given. */
+    public record Services(Catalog catalog, Classifier classifier, DefaultIntakeService intake, Attachments attachments,
+            Deadlines deadlines, AnswerRegistry answers) {
+    }
+
     /**
      * Opens the adapters for {@code settings} and builds the server around them. Blocking (it may open a pool
      * and connect to Redis): call it from the main thread, never from an event loop.
      */
     public static Server server(Settings settings, Clock clock) {
+        return node(settings, clock).server();
+    }
+
+    /** Like {@link #server}, also returning the services and the result of demo seeding. */
+    public static Node node(Settings settings, Clock clock) {
         Adapters adapters = adapters(settings, clock);
+        Services services;
+        DemoSeeder.SeedResult demo = DemoSeeder.SeedResult.NOTHING;
+        LeaseKeeper relayLease;
+        try {
+            services = services(settings, adapters, clock);
+            if (settings.demo().enabled()) {
+                demo = DemoSeeder.seedIfEmpty(adapters.records(), dataDirectory(settings).resolve("initial-passwords.txt"),
+                        new SecureRandom());
+            }
+            relayLease = LeaseKeeper.builder(adapters.leases(), RELAY_LEASE, settings.node().id()).clock(clock).start();
+        } catch (RuntimeException e) {
+            adapters.leases().close();
+            adapters.clusterEvents().close();
+            adapters.records().close();
+            throw e;
+        }
+        OutboxRelay[] relay = new OutboxRelay[1];
         Server.Builder builder = Server.builder(settings)
                 .healthCheck(HealthChecks.database(adapters.records()))
+                .healthCheck(HealthChecks.attachments(settings.attachments().directory(),
+                        HealthChecks.usableSpace(settings.attachments().directory())))
                 .closeOnStop(adapters.records())
                 .closeOnStop(adapters.leases())
-                .closeOnStop(adapters.clusterEvents());
+                .closeOnStop(adapters.clusterEvents())
+                .closeOnStop(relayLease)
+                .closeOnStop(() -> {
+                    if (relay[0] != null) {
+                        relay[0].close();
+                    }
+                })
+                .onStart(vertx -> deployRouting(vertx, settings, adapters, services, clock))
+                .onStart(vertx -> {
+                    relay[0] = OutboxRelay.create(adapters.records(), event -> relayToBus(vertx, event),
+                            new RelayOptions().setIsLeader(relayLease::isLeader));
+                    relay[0].start();
+                });
         if (settings.state().kind() == Settings.StateKind.REDIS) {
             builder.healthCheck(HealthChecks.redis(() -> adapters.leases().isReachable() && adapters.clusterEvents().isReachable()));
         }
-        return builder.healthCheck(HealthChecks.channels(0)).build();
+        addConsoleAndChat(builder, settings, adapters, services, clock);
+        return new Node(builder.healthCheck(HealthChecks.channels(1)).build(), services, demo);
+    }
+
+    /**
+     * Publishes one outbox event on the event bus. A received contact is handed to routing as a request and counts
+     * as published only once routing has taken it (its history committed), so a crash in between re-sends it and
+     * routing's idempotent enqueue absorbs the repeat; other events are published for whoever listens.
+     */
+    static void relayToBus(Vertx vertx, OutboxEvent event) {
+        if (DefaultIntakeService.EVENT_INTERACTION_RECEIVED.equals(event.type())) {
+            try {
+                vertx.eventBus().request(RoutingAddresses.INTAKE_EVENTS, new JsonObject(event.payload()))
+                        .await(ROUTING_REPLY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                throw new VentanillaException(ErrorCode.UNAVAILABLE, "routing did not take interaction "
+                        + event.aggregateId() + " within " + ROUTING_REPLY_TIMEOUT.toMillis() + " ms", e);
+            } catch (ReplyException e) {
+                if (e.failureType() != ReplyFailure.RECIPIENT_FAILURE || e.failureCode() >= 500) {
+                    throw new VentanillaException(ErrorCode.UNAVAILABLE, "routing could not take interaction "
+                            + event.aggregateId() + " (" + e.failureType() + ")", e);
+                }
+                // Routing decided (for example a live queue closed out of hours: the channel already told the
+                // citizen): retrying would never succeed and would hold back every later event.
+                LOG.warn("routing refused interaction {}: {}", event.aggregateId(), e.getMessage());
+            }
+        }
+        vertx.eventBus().publish(OUTBOX_ADDRESS_PREFIX + event.type(), event.payload());
+    }
+
+    /** Routing of this node: the engine over the configured live state, its history, the catalog's queues, the verticle. */
+    private static void deployRouting(Vertx vertx, Settings settings, Adapters adapters, Services services, Clock clock) {
+        BusinessCalendar calendar = services.deadlines().calendar();
+        StoredRoutingEvents history = StoredRoutingEvents.create(adapters.records(), settings.node().id());
+        LiveState live = new MemoryLiveState();
+        RoutingEngine engine = RoutingEngine.create(RoutingSettings.DEFAULTS, live, BusEventSink.create(vertx.eventBus(), history),
+                clock);
+        RoutingService service = RoutingService.create(engine, history, clock, () -> true);
+        for (ServiceQueue queue : services.catalog().queues()) {
+            OpeningHours hours = queue.openingHours();
+            service.defineQueue(QueueSpec.builder(queue.code())
+                    .openHours(at -> hours.isOpen(at.atZone(calendar.zone()))
+                            && calendar.isBusinessDay(at.atZone(calendar.zone()).toLocalDate()))
+                    .build());
+        }
+        vertx.deployVerticle(new RoutingVerticle(service, new IntakeEvents(service, calendar.zone()),
+                new RoutingVerticle.Options(false, RoutingVerticle.DEFAULT_TICK, true))).await();
+    }
+
+    /** The console (sign-in, pages) at {@code /console} and the web chat at {@code /chat}. */
+    private static void addConsoleAndChat(Server.Builder builder, Settings settings, Adapters adapters, Services services,
+            Clock clock) {
+        UserDirectory users = new UserDirectory(adapters.records(), PasswordHasher.createDefault());
+        ConsoleSessions sessions = new ConsoleSessions(adapters.records(), users, clock, ConsoleSessions.DEFAULT_TTL);
+        builder.routes((vertx, router) -> router.route("/console/*").subRouter(new ConsoleRoutes(sessions).router(vertx)));
+
+        TrustedProxies proxies = new TrustedProxies(settings.http().trustedProxies(), settings.http().forwardedHeader());
+        BusinessCalendar calendar = services.deadlines().calendar();
+        OpeningHours chatHours = services.catalog().queue("general").map(q -> q.openingHours())
+                .orElseGet(() -> OpeningHours.alwaysOpen(calendar.zone()));
+        ChatChannel[] chat = new ChatChannel[1];
+        builder.routes((vertx, router) -> {
+            ChatOptions options = new ChatOptions().setIdleTimeout(settings.chat().idleTimeout())
+                    .setMaxTextChars(settings.chat().maxMessageChars())
+                    .setMaxAttachmentBytes(Math.min(settings.attachments().maxBytes(), ChatOptions.DEFAULT_MAX_ATTACHMENT_BYTES));
+            settings.chat().allowedOrigins().forEach(options::addAllowedOrigin);
+            ChatChannel.Dependencies dependencies = ChatChannel.Dependencies
+                    .of(adapters.records(), adapters.clusterEvents(), services.intake(), new LocalChatRouting())
+                    .withClock(clock)
+                    .withOpeningHours(at -> chatHours.isOpen(at.atZone(calendar.zone()))
+                            && calendar.isBusinessDay(at.atZone(calendar.zone()).toLocalDate()))
+                    .withAnswers(ChatServices.SelfServiceAnswers.of(services.answers()))
+                    .withCases(ChatServices.CaseStatusLookup.of(services.intake()))
+                    .withAttachments(services.attachments())
+                    .withAgents(token -> sessions.userOf(token).filter(u -> u.hasRole(Role.AGENT))
+                            .map(u -> new ChatOptions.AgentUser(u.id(), u.displayName())));
+            chat[0] = ChatChannel.create(vertx, options, dependencies).clientAddress(request -> proxies.resolve(
+                    request.remoteAddress() == null ? "0.0.0.0" : request.remoteAddress().hostAddress(), request.scheme(),
+                    name -> request.headers().getAll(name)).ip());
+            router.route("/chat/*").subRouter(chat[0].router());
+        });
+        builder.closeOnStop(() -> {
+            if (chat[0] != null) {
+                chat[0].close().await(5, TimeUnit.SECONDS);
+            }
+        });
+    }
+
+    /** The catalog, the trained classifier, intake and attachments, configured for the entity. */
+    static Services services(Settings settings, Adapters adapters, Clock clock) {
+        Catalog catalog = CatalogLoader.demo();
+        Classifier classifier = Classifier.train(catalog);
+        BusinessCalendar calendar = BusinessCalendar.colombia(clock).withZone(settings.entity().timeZone());
+        Deadlines deadlines = new Deadlines(calendar);
+        DefaultIntakeService intake = new DefaultIntakeService(adapters.records(), catalog, classifier, deadlines,
+                settings.entity().radicadoPrefix().orElse(""), Survivorship.trusting("registraduria", "secretaria-salud"));
+        Settings.Attachments a = settings.attachments();
+        AttachmentSettings attachmentSettings = AttachmentSettings.defaults(a.directory()).withMaxBytes(a.maxBytes())
+                .withRetention(Duration.ofDays(a.retentionDays())).withClock(clock);
+        if (a.clamd().isPresent()) {
+            attachmentSettings = attachmentSettings.withVirusScanner(ClamAvScanner.create(a.clamd().get().host(), a.clamd().get().port()));
+        }
+        return new Services(catalog, classifier, intake, FileSystemAttachments.create(attachmentSettings), deadlines,
+                AnswersLoader.demo(catalog));
+    }
+
+    /** Where files of the node go: the folder of the H2 database file, or {@code ./data}. */
+    static Path dataDirectory(Settings settings) {
+        String url = settings.database().url();
+        if (settings.database().kind() == Settings.DatabaseKind.H2 && url.startsWith("jdbc:h2:file:")) {
+            String file = url.substring("jdbc:h2:file:".length());
+            int options = file.indexOf(';');
+            Path parent = Path.of(options < 0 ? file : file.substring(0, options)).getParent();
+            if (parent != null) {
+                return parent;
+            }
+        }
+        return Path.of("data");
     }
 
     /** The adapters of every port this node uses; on failure, those already opened are closed. */

@@ -1,5 +1,8 @@
 package org.ventanilla.ops;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +21,11 @@ final class TestSettings {
         env.put("VENTANILLA_NODE_ID", "prueba-1");
         env.put("VENTANILLA_DATABASE_KIND", "memory");
         env.put("VENTANILLA_HTTP_HOST", "127.0.0.1");
+        try {
+            env.put("VENTANILLA_ATTACHMENTS_DIRECTORY", Files.createTempDirectory("ventanilla-attachments").toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         for (int i = 0; i < overrides.length; i += 2) {
             env.put(overrides[i], overrides[i + 1]);
         }

@@ -94,6 +94,9 @@ public final class DefaultIntakeService implements IntakeService {
         String externalKey = contact.channel().code() + ":" + contact.externalId();
         InteractionId newId = InteractionId.random();
 
+        if (petition) {
+            store.ensureSequence(RecordKinds.radicadoSequence(deadlines.calendar().receiptDate(contact.receivedAt()).getYear()));
+        }
         IntakeResult result = store.inTransaction(tx -> {
             if (!tx.claimKey(RecordKinds.INTERACTION_BY_EXTERNAL_ID, externalKey, newId.value())) {
                 return duplicate(tx, externalKey);

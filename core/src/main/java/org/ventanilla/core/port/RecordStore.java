@@ -33,6 +33,14 @@ public interface RecordStore extends AutoCloseable {
     long nextInSequence(String name);
 
     /**
+     * Makes sure the named sequence exists, outside any transaction. Callers that take sequence values inside a
+     * transaction call this first, so that creating the sequence never needs a second connection while the
+     * transaction holds one (under a full pool that would wait on itself). Cheap once the sequence is known.
+     */
+    default void ensureSequence(String name) {
+    }
+
+    /**
      * Outbox events not yet marked published, oldest first (by their global sequence), at most {@code limit}.
      * Transactions writing the same record commit one after the other, so the events of one aggregate come in
      * commit order; an event of an unrelated transaction that took its number earlier but committed later

@@ -421,6 +421,19 @@ public interface RecordStoreContract {
     }
 
     @Test
+    default void ensuringASequenceTakesNoValueAndLetsTransactionsUseIt() {
+        try (RecordStore store = newStore()) {
+            store.ensureSequence("radicado-2031");
+            store.ensureSequence("radicado-2031");
+
+            long inside = store.inTransaction(tx -> store.nextInSequence("radicado-2031"));
+
+            assertThat(inside).isEqualTo(1);
+            assertThat(store.nextInSequence("radicado-2031")).isEqualTo(2);
+        }
+    }
+
+    @Test
     default void sequenceNamesDifferingOnlyInPunctuationStayApart() {
         try (RecordStore store = newStore()) {
             store.nextInSequence("radicado:BOG/2026");

@@ -92,6 +92,14 @@ public final class ConfigKeys {
             "Loads demonstration data (catalog, agents, sample contacts) into an empty database, so a fresh clone shows a"
                     + " usable console.");
 
+    public static final ConfigKey<List<String>> CHAT_ALLOWED_ORIGINS = key("chat", "allowedOrigins", ValueTypes.origins(), "",
+            "The web sites allowed to open the chat widget's WebSocket besides Ventanilla's own pages, as origins"
+                    + " (https://www.ciudad.gov.co). In the environment: comma-separated.");
+    public static final ConfigKey<Integer> CHAT_IDLE_TIMEOUT_MINUTES = key("chat", "idleTimeoutMinutes", ValueTypes.integer(1, 240),
+            "15", "A chat session with no activity for this long is closed.");
+    public static final ConfigKey<Integer> CHAT_MAX_MESSAGE_CHARS = key("chat", "maxMessageChars", ValueTypes.integer(100, 20000),
+            "2000", "The longest chat message accepted, in characters.");
+
     /** Every key, in the order of the documentation. */
     public static final List<ConfigKey<?>> ALL = List.of(
             NODE_ID,
@@ -102,7 +110,8 @@ public final class ConfigKeys {
             ATTACHMENTS_DIRECTORY, ATTACHMENTS_MAX_BYTES, ATTACHMENTS_RETENTION_DAYS, ATTACHMENTS_CLAMD,
             ENTITY_TIME_ZONE, ENTITY_RADICADO_PREFIX,
             LOG_FORMAT, LOG_LEVEL,
-            DEMO_ENABLED);
+            DEMO_ENABLED,
+            CHAT_ALLOWED_ORIGINS, CHAT_IDLE_TIMEOUT_MINUTES, CHAT_MAX_MESSAGE_CHARS);
 
     private ConfigKeys() {
     }

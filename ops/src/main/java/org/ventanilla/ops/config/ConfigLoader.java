@@ -320,6 +320,9 @@ public final class ConfigLoader {
             LogLevel logLevel = value(ConfigKeys.LOG_LEVEL);
             boolean demoByDefault = databaseKind == DatabaseKind.H2 && ConfigKeys.DEFAULT_DATABASE_URL.equals(databaseUrl);
             Optional<Boolean> demoEnabled = optional(ConfigKeys.DEMO_ENABLED);
+            List<String> chatOrigins = value(ConfigKeys.CHAT_ALLOWED_ORIGINS);
+            Integer chatIdleMinutes = value(ConfigKeys.CHAT_IDLE_TIMEOUT_MINUTES);
+            Integer chatMaxChars = value(ConfigKeys.CHAT_MAX_MESSAGE_CHARS);
             if (!valid) {
                 return null;
             }
@@ -332,7 +335,8 @@ public final class ConfigLoader {
                     new Settings.Attachments(attachmentsDirectory, attachmentsMaxBytes, retentionDays, clamd),
                     new Settings.Entity(timeZone, radicadoPrefix),
                     new Settings.Log(logFormat, logLevel),
-                    new Settings.Demo(demoEnabled.orElse(demoByDefault)));
+                    new Settings.Demo(demoEnabled.orElse(demoByDefault)),
+                    new Settings.Chat(chatOrigins, Duration.ofMinutes(chatIdleMinutes), chatMaxChars));
         }
 
         private void checkDatabaseUrl(DatabaseKind kind, String url) {

@@ -21,7 +21,8 @@ public record Settings(
         Attachments attachments,
         Entity entity,
         Log log,
-        Demo demo) {
+        Demo demo,
+        Chat chat) {
 
     public Settings {
         Objects.requireNonNull(node, "node");
@@ -40,17 +41,17 @@ public record Settings(
 
     /** The same settings with another HTTP section (tests use port 0, any free port). */
     public Settings withHttp(Http newHttp) {
-        return new Settings(node, newHttp, database, state, redis, attachments, entity, log, demo);
+        return new Settings(node, newHttp, database, state, redis, attachments, entity, log, demo, chat);
     }
 
     /** The same settings with another database section. */
     public Settings withDatabase(Database newDatabase) {
-        return new Settings(node, http, newDatabase, state, redis, attachments, entity, log, demo);
+        return new Settings(node, http, newDatabase, state, redis, attachments, entity, log, demo, chat);
     }
 
     /** The same settings with another live-state choice and Redis section. */
     public Settings withState(State newState, Redis newRedis) {
-        return new Settings(node, http, database, newState, newRedis, attachments, entity, log, demo);
+        return new Settings(node, http, database, newState, newRedis, attachments, entity, log, demo, chat);
     }
 
     /** {@code node.*}. */
@@ -153,6 +154,14 @@ public record Settings(
 
     /** {@code demo.*}. */
     public record Demo(boolean enabled) {
+    }
+
+    /** The web chat: the sites allowed to embed the widget, the idle timeout and the longest message. */
+    public record Chat(List<String> allowedOrigins, Duration idleTimeout, int maxMessageChars) {
+        public Chat {
+            allowedOrigins = List.copyOf(allowedOrigins);
+            Objects.requireNonNull(idleTimeout, "idleTimeout");
+        }
     }
 
     /** Where records are stored. */

@@ -132,6 +132,33 @@ public final class ValueTypes {
         });
     }
 
+    /** A list of web origins (scheme://host[:port], no path): a YAML/JSON list, or one comma-separated text. */
+    public static ValueType<List<String>> origins() {
+        return ValueType.of("a list of origins such as https://www.ciudad.gov.co or http://localhost:3000 (no path)", raw -> {
+            List<Object> items = new ArrayList<>();
+            if (raw instanceof List<?> list) {
+                items.addAll(list);
+            } else {
+                for (String part : String.valueOf(raw).split(",")) {
+                    if (!part.isBlank()) {
+                        items.add(part.trim());
+                    }
+                }
+            }
+            List<String> origins = new ArrayList<>();
+            for (Object item : items) {
+                if (item == null || item instanceof List<?> || item instanceof Map<?, ?>
+                        || !ORIGIN.matcher(String.valueOf(item)).matches()) {
+                    throw new InvalidValueException(item);
+                }
+                origins.add(String.valueOf(item).toLowerCase(Locale.ROOT));
+            }
+            return List.copyOf(origins);
+        });
+    }
+
+    private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?");
+
     /** A list of IP addresses or CIDR blocks: a YAML/JSON list, or one comma-separated text (environment). */
     public static ValueType<List<IpRange>> ipRanges() {
         return ValueType.of("a list of IPv4 or IPv6 addresses or CIDR blocks, e.g. [10.0.0.0/8, 192.0.2.7, \"2001:db8::/32\"]", raw -> {

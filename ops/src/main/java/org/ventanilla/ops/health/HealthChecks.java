@@ -1,7 +1,11 @@
 package org.ventanilla.ops.health;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import org.ventanilla.core.port.RecordStore;
 
 /** The node's standard health checks, built from the ports they watch. */
@@ -21,6 +25,42 @@ public final class HealthChecks {
     /** {@code redis}, critical: the Redis-backed ports (leases, cluster events) are connected. */
     public static HealthCheck redis(BooleanSupplier connected) {
         return HealthCheck.critical("redis", HealthCheck.DEFAULT_TIMEOUT, connected);
+    }
+
+    /** Free space below which the attachments disk counts as full. */
+    public static final long MIN_FREE_BYTES = 64L * 1024 * 1024;
+
+    /**
+     * {@code attachments}, critical: the attachments folder exists, takes a new file, and has at least
+     * {@link #MIN_FREE_BYTES} free (a full disk makes the node not ready rather than failing uploads one by one).
+     */
+    public static HealthCheck attachments(Path directory, LongSupplier freeBytes) {
+        return new HealthCheck("attachments", true, HealthCheck.DEFAULT_TIMEOUT, () -> {
+            try {
+                Files.createDirectories(directory);
+                Path probe = Files.createTempFile(directory, ".health", ".tmp");
+                Files.delete(probe);
+            } catch (IOException | RuntimeException e) {
+                return HealthCheck.Result.down("attachments folder " + directory + " is not writable (" + e.getMessage() + ")");
+            }
+            long free = freeBytes.getAsLong();
+            if (free < MIN_FREE_BYTES) {
+                return HealthCheck.Result.down("attachments disk is full: " + free + " bytes free, at least " + MIN_FREE_BYTES
+                        + " needed");
+            }
+            return HealthCheck.Result.up(free / (1024 * 1024) + " MiB free");
+        });
+    }
+
+    /** The usable space of the file store holding {@code directory} (0 when it cannot be read). */
+    public static LongSupplier usableSpace(Path directory) {
+        return () -> {
+            try {
+                return Files.getFileStore(directory).getUsableSpace();
+            } catch (IOException e) {
+                return 0;
+            }
+        };
     }
 
     /** {@code channels}, reported only: which channel adapters run. */

@@ -37,6 +37,34 @@ public final class RoutingAddresses {
     /** A queue id, or empty for all → {@link QueueMetrics}. */
     public static final String QUEUE_METRICS = PREFIX + "metrics.queue";
 
+    /** {@code {itemId, reason?}} → empty: the system withdraws the item (not counted as abandoned). */
+    public static final String CANCEL = PREFIX + "cancel";
+    /** An agent profile (id, skills, languages, queues, teams, capacity) → empty: sign-in defines or refreshes it. */
+    public static final String AGENT_PROFILE = PREFIX + "agent.profile";
+    /** {@code {agentId, queues[], teams[]?}} → empty: replaces the agent's queue (and team) memberships. */
+    public static final String AGENT_MEMBERSHIP = PREFIX + "agent.membership";
+    /** {@code {caseId, agentId}} → empty: an agent of the owning team claims a case. */
+    public static final String CASE_CLAIM = PREFIX + "case.claim";
+    /** {@code {caseId, agentId}} → empty: a supervisor assigns a case. */
+    public static final String CASE_ASSIGN = PREFIX + "case.assign";
+    /** {@code {caseId}} → empty: the case leaves its work list. */
+    public static final String CASE_CLOSE = PREFIX + "case.close";
+    /** An agent id, or empty for all → {@link AgentMetrics}. */
+    public static final String AGENT_METRICS = PREFIX + "metrics.agent";
+    /** {@code {itemId}} → {@link WorkItemView}, NOT_FOUND when routing does not hold it. */
+    public static final String ITEM = PREFIX + "item";
+    /** {@code {queueId}} → the queue's unanswered {@link WorkItemView}s, oldest first. */
+    public static final String QUEUE_WAITING = PREFIX + "queue.waiting";
+    /** {@code {itemId} | {agentId} | {from, to}} → stored {@link RoutingEvent}s, oldest first (reports). */
+    public static final String HISTORY = PREFIX + "history";
+    /** Any request of this class with an {@code op} field naming the address suffix ({@code "enqueue"}). */
+    public static final String REQUEST = PREFIX + "request";
+    /**
+     * Sent or published by the ops wiring: the JSON payload of intake's {@code interaction.received} outbox event.
+     * Immediate work is enqueued (item id = interaction id), deferred work goes to the team's work list.
+     */
+    public static final String INTAKE_EVENTS = "ventanilla.intake.events";
+
     /** Gauge: items waiting, tag {@link #TAG_QUEUE}. */
     public static final String METER_QUEUE_WAITING = "ventanilla.routing.queue.waiting";
     /** Gauge: longest wait in seconds, tag {@link #TAG_QUEUE}. */
@@ -66,6 +94,16 @@ public final class RoutingAddresses {
     /** The address an agent's offers are sent to. */
     public static String offersFor(String agentId) {
         return PREFIX + "offers." + RoutingIds.require("agent id", agentId);
+    }
+
+    /** The operation name of an address of this class ({@code enqueue} for {@link #ENQUEUE}), for {@link #REQUEST}. */
+    public static String operationOf(String address) {
+        return address.startsWith(PREFIX) ? address.substring(PREFIX.length()) : address;
+    }
+
+    /** The address of an operation name of {@link #operationOf}. */
+    public static String addressOf(String operation) {
+        return PREFIX + operation;
     }
 
     /** The failure code of an event-bus reply that failed with {@code code}. */

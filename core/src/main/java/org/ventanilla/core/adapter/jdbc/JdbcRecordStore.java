@@ -147,6 +147,17 @@ public final class JdbcRecordStore implements RecordStore {
     }
 
     @Override
+    public void ensureSequence(String name) {
+        RecordLimits.sequenceName(name);
+        requireWorkerThread("ensureSequence");
+        ensureMigrated();
+        String identifier = sequenceIdentifier(name);
+        if (!knownSequences.contains(identifier)) {
+            createSequence(identifier);
+        }
+    }
+
+    @Override
     public long nextInSequence(String name) {
         RecordLimits.sequenceName(name);
         requireWorkerThread("nextInSequence");
