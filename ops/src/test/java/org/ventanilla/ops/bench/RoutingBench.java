@@ -131,12 +131,21 @@ public final class RoutingBench {
             for (String skill : SKILLS) {
                 agent.skill(skill, 1 + random.nextInt(10));
             }
-            agent.queues("cola-" + i % QUEUES, "cola-" + (i + 37) % QUEUES, "cola-" + (i * 7 + 11) % QUEUES);
+            agent.queues(memberships(i));
             agent.capacity(Channel.VOICE, i % 4 == 0 ? 0 : 1).capacity(Channel.CHAT, 1 + random.nextInt(3))
                     .capacity(Channel.EMAIL, 1 + random.nextInt(5));
             agents.add(agent.build());
         }
         return agents;
+    }
+
+    /** Three distinct queues per agent, spread so every queue has about 30 members. */
+    private static String[] memberships(int agent) {
+        java.util.Set<String> queues = new java.util.LinkedHashSet<>();
+        for (int step = 0; queues.size() < 3; step++) {
+            queues.add("cola-" + (agent + step * 37) % QUEUES);
+        }
+        return queues.toArray(new String[0]);
     }
 
     private static EnqueueRequest item(String id, Random random) {
@@ -342,13 +351,14 @@ public final class RoutingBench {
             driver.join();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        long offered = 0;
-        boolean once = true;
+        // A node's agent may take another node's item in the moment before that node cancels it: such an item is
+        // offered once but counted by nobody. What must hold: no item offered twice, nothing left, no capacity breach.
+        Map<String, Integer> offers = new java.util.HashMap<>();
         for (OfferSink sink : sinks) {
-            offered += sink.offers.size();
-            once &= sink.offers.values().stream().allMatch(n -> n == 1);
+            sink.offers.forEach((item, times) -> offers.merge(item, times, Integer::sum));
         }
-        boolean verified = once && offered == done.get() && states.get(0).items().isEmpty() && states.get(0).violations() == 0;
+        boolean verified = offers.values().stream().allMatch(n -> n == 1) && offers.size() >= done.get()
+                && states.get(0).items().isEmpty() && states.get(0).violations() == 0;
         states.forEach(RedisLiveState::close);
         return RunResult.report("redis", run, done.get(), perClient * CLIENTS, seconds, latency, verified);
     }
@@ -362,8 +372,7 @@ public final class RoutingBench {
             Instant now = Instant.now();
             for (int i = 0; i < AGENTS; i++) {
                 String id = String.format(Locale.ROOT, "b-%012d", i);
-                state.putAgent(AgentSpec.builder(id).languages("es").queues("cola-" + i % QUEUES, "cola-" + (i + 37) % QUEUES,
-                        "cola-" + (i * 7 + 11) % QUEUES).capacity(Channel.CHAT, 50).build(), now);
+                state.putAgent(AgentSpec.builder(id).languages("es").queues(memberships(i)).capacity(Channel.CHAT, 50).build(), now);
                 state.setPresence(id, org.ventanilla.routing.api.AgentState.AVAILABLE, null, now);
             }
             Random random = new Random(7);
