@@ -50,9 +50,15 @@ class PackageRulesTest {
                 || name.startsWith("org.ventanilla.console") || name.startsWith("org.ventanilla.agentconsole"));
     }
 
+    @Test
+    void theRedisAdapterStaysBelowTheEngine() {
+        assertThat(imports("state/redis")).noneMatch(name -> name.startsWith("org.ventanilla.routing.engine"));
+    }
+
+    /** The imports of one package's own files (sub-packages such as the Redis adapter are checked on their own). */
     private static List<String> imports(String pkg) {
         List<String> result = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(SOURCES.resolve(pkg))) {
+        try (Stream<Path> files = Files.walk(SOURCES.resolve(pkg), 1)) {
             for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
                 Matcher matcher = IMPORT.matcher(Files.readString(file));
                 while (matcher.find()) {

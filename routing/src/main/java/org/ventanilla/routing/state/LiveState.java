@@ -79,4 +79,9 @@ public interface LiveState {
 
     /** Removes the item in whatever status, freeing any slot it held; empty when the item is not held. */
     Optional<Transition> remove(String itemId, Instant now);
+
+    /** False while the backing store cannot be reached (readiness); an in-memory state is always reachable. */
+    default boolean isReachable() {
+        return true;
+    }
 }

@@ -1,0 +1,438 @@
+package org.ventanilla.ops.bench;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonObject;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.HdrHistogram.Histogram;
+import org.ventanilla.core.testing.TestServices;
+import org.ventanilla.routing.api.AgentStateChange;
+import org.ventanilla.routing.api.Channel;
+import org.ventanilla.routing.api.EnqueueRequest;
+import org.ventanilla.routing.api.OfferEvent;
+import org.ventanilla.routing.api.SkillRequirement;
+import org.ventanilla.routing.engine.RoutingEngine;
+import org.ventanilla.routing.engine.RoutingEventSink;
+import org.ventanilla.routing.engine.RoutingSettings;
+import org.ventanilla.routing.model.AgentSpec;
+import org.ventanilla.routing.model.QueueSpec;
+import org.ventanilla.routing.state.AssignTrigger;
+import org.ventanilla.routing.state.LiveState;
+import org.ventanilla.routing.state.MemoryLiveState;
+import org.ventanilla.routing.state.redis.RedisLiveState;
+
+/**
+ * Benchmark "routing": the full cycle enqueue, offer, accept, complete (no wrap-up) with 1,000 agents in 100 queues
+ * (ten skills with levels 1 to 10, Spanish for all and English for one in five, voice 0 or 1, chat 1 to 3, email 1 to
+ * 5) and items of every channel, language mix, skill and priority. The figure is completed cycles per second (an item
+ * that finds no free eligible agent at once is cancelled and not counted) and the p99 of one cycle.
+ *
+ * <ul>
+ * <li>engine: the in-process {@link RoutingEngine} over {@link MemoryLiveState}, one driver thread.</li>
+ * <li>bus: the same engine behind a minimal event-bus consumer registered here (enqueue, accept, complete as
+ * request-reply on a local Vert.x event bus); the project's RoutingVerticle replaces it once it is on main.</li>
+ * <li>redis: {@value #CLIENTS} engines (as many nodes) over one {@link RedisLiveState} prefix, one driver thread
+ * each, the agents split between them.</li>
+ * <li>baseline: {@code redis-benchmark} with {@value #CLIENTS} clients running the project's assignment script
+ * (EVALSHA, AGENT trigger for a random agent) against a prefix holding waiting items; only calls that reserved an
+ * item count (offers in Redis afterwards divided by calls).</li>
+ * </ul>
+ * verified=true when every counted item was offered exactly once and nothing is left in the live state.
+ */
+public final class RoutingBench {
+
+    static final int CLIENTS = Integer.getInteger("bench.clients", 4);
+    private static final int AGENTS = 1_000;
+    private static final int QUEUES = 100;
+    private static final int ENGINE_ITEMS = Integer.getInteger("bench.engineItems", 200_000);
+    private static final int REDIS_ITEMS = Integer.getInteger("bench.redisItems", 8_000);
+    private static final int BASELINE_CALLS = Integer.getInteger("bench.baselineCalls", 20_000);
+    private static final List<String> SKILLS = List.of("licencias", "avaluos", "predial", "comparendos", "salud", "educacion",
+            "movilidad", "ambiente", "vivienda", "servicios");
+
+    private RoutingBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.out.printf(Locale.ROOT, "routing benchmark: %d agents, %d queues, %d redis clients, %d cores%n", AGENTS, QUEUES, CLIENTS,
+                Runtime.getRuntime().availableProcessors());
+        boolean verified = true;
+        double[][] engine = new double[3][];
+        double[][] bus = new double[3][];
+        double[][] redis = new double[3][];
+        for (int run = -1; run < 3; run++) {
+            RunResult result = runEngine(run);
+            verified &= result.verified;
+            if (run >= 0) {
+                engine[run] = result.figures();
+            }
+        }
+        Vertx vertx = Vertx.vertx();
+        try {
+            for (int run = -1; run < 3; run++) {
+                RunResult result = runBus(vertx, run);
+                verified &= result.verified;
+                if (run >= 0) {
+                    bus[run] = result.figures();
+                }
+            }
+        } finally {
+            vertx.close().await();
+        }
+        TestServices.requireRedis();
+        for (int run = -1; run < 3; run++) {
+            RunResult result = runRedis(run);
+            verified &= result.verified;
+            if (run >= 0) {
+                redis[run] = result.figures();
+            }
+        }
+        double baseline = baseline();
+        System.out.printf(Locale.ROOT, "RESULT routing engine_assign_per_s=%d engine_p99_ms=%.3f bus_assign_per_s=%d bus_p99_ms=%.3f "
+                + "redis_assign_per_s=%d redis_p99_ms=%.3f redis_benchmark_script_per_s=%d verified=%s%n",
+                Math.round(median(engine, 0)), median(engine, 1), Math.round(median(bus, 0)), median(bus, 1),
+                Math.round(median(redis, 0)), median(redis, 1), Math.round(baseline), verified);
+    }
+
+    // ---- the scenario ----
+
+    private static List<QueueSpec> queues() {
+        List<QueueSpec> queues = new ArrayList<>();
+        for (int q = 0; q < QUEUES; q++) {
+            queues.add(QueueSpec.builder("cola-" + q).maxSize(QueueSpec.MAX_MAX_SIZE).build());
+        }
+        return queues;
+    }
+
+    private static List<AgentSpec> agents(Random random) {
+        List<AgentSpec> agents = new ArrayList<>();
+        for (int i = 0; i < AGENTS; i++) {
+            AgentSpec.Builder agent = AgentSpec.builder("agente-" + i).languages("es");
+            if (i % 5 == 0) {
+                agent.languages("es", "en");
+            }
+            for (String skill : SKILLS) {
+                agent.skill(skill, 1 + random.nextInt(10));
+            }
+            agent.queues(memberships(i));
+            agent.capacity(Channel.VOICE, i % 4 == 0 ? 0 : 1).capacity(Channel.CHAT, 1 + random.nextInt(3))
+                    .capacity(Channel.EMAIL, 1 + random.nextInt(5));
+            agents.add(agent.build());
+        }
+        return agents;
+    }
+
+    /** Three distinct queues per agent, spread so every queue has about 30 members. */
+    private static String[] memberships(int agent) {
+        java.util.Set<String> queues = new java.util.LinkedHashSet<>();
+        for (int step = 0; queues.size() < 3; step++) {
+            queues.add("cola-" + (agent + step * 37) % QUEUES);
+        }
+        return queues.toArray(new String[0]);
+    }
+
+    private static EnqueueRequest item(String id, Random random) {
+        int roll = random.nextInt(10);
+        Channel channel = roll < 3 ? Channel.VOICE : roll < 7 ? Channel.CHAT : Channel.EMAIL;
+        String language = random.nextInt(7) == 0 ? "en" : "es";
+        List<SkillRequirement> skills = List.of(new SkillRequirement(SKILLS.get(random.nextInt(SKILLS.size())), 1 + random.nextInt(4)));
+        return new EnqueueRequest(id, "cola-" + random.nextInt(QUEUES), channel, "tramites.general", skills, language, random.nextInt(10));
+    }
+
+    private static RoutingSettings settings() {
+        RoutingSettings settings = RoutingSettings.DEFAULTS.withMissedOffersBeforeAway(1_000);
+        for (Channel channel : Channel.values()) {
+            settings = settings.withWrapUp(channel, Duration.ZERO);
+        }
+        return settings;
+    }
+
+    /** Records offers per item; the one expected next is handed to the driver. */
+    private static final class OfferSink implements RoutingEventSink {
+        final Map<String, Integer> offers = new ConcurrentHashMap<>();
+        final AtomicReference<OfferEvent> last = new AtomicReference<>();
+
+        @Override
+        public void record(org.ventanilla.routing.api.RoutingEvent event) {
+        }
+
+        @Override
+        public void offer(OfferEvent offer) {
+            offers.merge(offer.itemId(), 1, Integer::sum);
+            last.set(offer);
+        }
+    }
+
+    private static RoutingEngine engine(LiveState state, OfferSink sink, List<AgentSpec> agents) {
+        RoutingEngine engine = RoutingEngine.create(settings(), state, sink, Clock.systemUTC());
+        queues().forEach(engine::defineQueue);
+        for (AgentSpec agent : agents) {
+            engine.defineAgent(agent);
+            engine.setAgentState(AgentStateChange.available(agent.id()));
+        }
+        return engine;
+    }
+
+    /** One cycle; true when the item was offered at once (then accepted and completed), false when it was cancelled. */
+    private static boolean cycle(RoutingEngine engine, OfferSink sink, EnqueueRequest request) {
+        sink.last.set(null);
+        engine.enqueue(request);
+        OfferEvent offer = sink.last.get();
+        if (offer == null || !offer.itemId().equals(request.itemId())) {
+            engine.cancel(request.itemId(), "bench");
+            return false;
+        }
+        engine.accept(offer.itemId(), offer.agentId());
+        engine.complete(offer.itemId(), offer.agentId());
+        return true;
+    }
+
+    private static RunResult runEngine(int run) {
+        Random random = new Random(42 + run);
+        OfferSink sink = new OfferSink();
+        MemoryLiveState state = new MemoryLiveState();
+        RoutingEngine engine = engine(state, sink, agents(random));
+        Histogram latency = new Histogram(3_600_000_000L, 3);
+        List<EnqueueRequest> items = new ArrayList<>();
+        for (int i = 0; i < ENGINE_ITEMS; i++) {
+            items.add(item("e" + run + "-" + i, random));
+        }
+        long done = 0;
+        long started = System.nanoTime();
+        for (EnqueueRequest request : items) {
+            long t0 = System.nanoTime();
+            if (cycle(engine, sink, request)) {
+                latency.recordValue((System.nanoTime() - t0) / 1_000);
+                done++;
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        boolean verified = state.items().isEmpty() && sink.offers.size() == done && sink.offers.values().stream().allMatch(n -> n == 1);
+        return RunResult.report("engine", run, done, items.size(), seconds, latency, verified);
+    }
+
+    private static RunResult runBus(Vertx vertx, int run) throws Exception {
+        Random random = new Random(42 + run);
+        OfferSink sink = new OfferSink();
+        MemoryLiveState state = new MemoryLiveState();
+        RoutingEngine engine = engine(state, sink, agents(random));
+        EventBus bus = vertx.eventBus();
+        String address = "bench.routing." + run;
+        // A minimal consumer around the engine (the project's RoutingVerticle is built in parallel).
+        bus.<JsonObject>consumer(address, message -> {
+            JsonObject body = message.body();
+            switch (body.getString("op")) {
+                case "enqueue": {
+                    sink.last.set(null);
+                    JsonObject request = body.getJsonObject("item");
+                    engine.enqueue(new EnqueueRequest(request.getString("id"), request.getString("queue"),
+                            Channel.valueOf(request.getString("channel")), request.getString("category"),
+                            List.of(new SkillRequirement(request.getString("skill"), request.getInteger("level"))),
+                            request.getString("language"), request.getInteger("priority")));
+                    OfferEvent offer = sink.last.get();
+                    message.reply(new JsonObject().put("agent", offer == null ? null : offer.agentId()));
+                    break;
+                }
+                case "accept":
+                    engine.accept(body.getString("item"), body.getString("agent"));
+                    message.reply(new JsonObject());
+                    break;
+                case "complete":
+                    engine.complete(body.getString("item"), body.getString("agent"));
+                    message.reply(new JsonObject());
+                    break;
+                case "cancel":
+                    engine.cancel(body.getString("item"), "bench");
+                    message.reply(new JsonObject());
+                    break;
+                default:
+                    message.fail(400, "unknown op");
+            }
+        }).completion().await();
+        int count = ENGINE_ITEMS / 4;
+        List<EnqueueRequest> items = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            items.add(item("b" + run + "-" + i, random));
+        }
+        Histogram latency = new Histogram(3_600_000_000L, 3);
+        long done = 0;
+        long started = System.nanoTime();
+        for (EnqueueRequest request : items) {
+            long t0 = System.nanoTime();
+            JsonObject item = new JsonObject().put("id", request.itemId()).put("queue", request.queueId())
+                    .put("channel", request.channel().name()).put("category", request.category())
+                    .put("skill", request.skills().get(0).skill()).put("level", request.skills().get(0).minLevel())
+                    .put("language", request.language()).put("priority", request.priority());
+            JsonObject offered = request(bus, address, new JsonObject().put("op", "enqueue").put("item", item));
+            String agent = offered.getString("agent");
+            if (agent == null) {
+                request(bus, address, new JsonObject().put("op", "cancel").put("item", request.itemId()));
+                continue;
+            }
+            request(bus, address, new JsonObject().put("op", "accept").put("item", request.itemId()).put("agent", agent));
+            request(bus, address, new JsonObject().put("op", "complete").put("item", request.itemId()).put("agent", agent));
+            latency.recordValue((System.nanoTime() - t0) / 1_000);
+            done++;
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        boolean verified = state.items().isEmpty() && sink.offers.size() == done && sink.offers.values().stream().allMatch(n -> n == 1);
+        return RunResult.report("bus", run, done, items.size(), seconds, latency, verified);
+    }
+
+    private static JsonObject request(EventBus bus, String address, JsonObject body) throws Exception {
+        Future<io.vertx.core.eventbus.Message<JsonObject>> reply = bus.request(address, body);
+        return reply.toCompletionStage().toCompletableFuture().get().body();
+    }
+
+    private static RunResult runRedis(int run) throws Exception {
+        Random random = new Random(42 + run);
+        String prefix = TestServices.uniquePrefix();
+        List<AgentSpec> agents = agents(random);
+        List<RedisLiveState> states = new ArrayList<>();
+        List<RoutingEngine> engines = new ArrayList<>();
+        List<OfferSink> sinks = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            RedisLiveState state = RedisLiveState.create(TestServices.redisUri(), prefix, "bench-" + c);
+            state.heartbeat(Duration.ofMinutes(5));
+            List<AgentSpec> share = new ArrayList<>();
+            for (int i = c; i < agents.size(); i += CLIENTS) {
+                share.add(agents.get(i));
+            }
+            OfferSink sink = new OfferSink();
+            states.add(state);
+            sinks.add(sink);
+            engines.add(engine(state, sink, share));
+        }
+        Histogram latency = new Histogram(3_600_000_000L, 3);
+        AtomicLong done = new AtomicLong();
+        int perClient = REDIS_ITEMS / CLIENTS;
+        List<Thread> drivers = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int c = 0; c < CLIENTS; c++) {
+            int client = c;
+            Random own = new Random(run * 100L + c);
+            Thread driver = new Thread(() -> {
+                Histogram mine = new Histogram(3_600_000_000L, 3);
+                long ok = 0;
+                for (int i = 0; i < perClient; i++) {
+                    EnqueueRequest request = item("r" + run + "-" + client + "-" + i, own);
+                    long t0 = System.nanoTime();
+                    if (cycle(engines.get(client), sinks.get(client), request)) {
+                        mine.recordValue((System.nanoTime() - t0) / 1_000);
+                        ok++;
+                    }
+                }
+                synchronized (latency) {
+                    latency.add(mine);
+                }
+                done.addAndGet(ok);
+            });
+            drivers.add(driver);
+            driver.start();
+        }
+        for (Thread driver : drivers) {
+            driver.join();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        // A node's agent may take another node's item in the moment before that node cancels it: such an item is
+        // offered once but counted by nobody. What must hold: no item offered twice, nothing left, no capacity breach.
+        Map<String, Integer> offers = new java.util.HashMap<>();
+        for (OfferSink sink : sinks) {
+            sink.offers.forEach((item, times) -> offers.merge(item, times, Integer::sum));
+        }
+        boolean verified = offers.values().stream().allMatch(n -> n == 1) && offers.size() >= done.get()
+                && states.get(0).items().isEmpty() && states.get(0).violations() == 0;
+        states.forEach(RedisLiveState::close);
+        return RunResult.report("redis", run, done.get(), perClient * CLIENTS, seconds, latency, verified);
+    }
+
+    /** redis-benchmark running the assignment script, AGENT trigger for a random agent, against waiting items. */
+    private static double baseline() throws Exception {
+        String prefix = TestServices.uniquePrefix();
+        try (RedisLiveState state = RedisLiveState.create(TestServices.redisUri(), prefix, "bench-base")) {
+            state.heartbeat(Duration.ofMinutes(5));
+            queues().forEach(state::putQueue);
+            Instant now = Instant.now();
+            for (int i = 0; i < AGENTS; i++) {
+                String id = String.format(Locale.ROOT, "b-%012d", i);
+                state.putAgent(AgentSpec.builder(id).languages("es").queues(memberships(i)).capacity(Channel.CHAT, 50).build(), now);
+                state.setPresence(id, org.ventanilla.routing.api.AgentState.AVAILABLE, null, now);
+            }
+            Random random = new Random(7);
+            int items = BASELINE_CALLS * 2;
+            for (int i = 0; i < items; i++) {
+                state.enqueue(new org.ventanilla.routing.model.WorkItem("w-" + i, "cola-" + random.nextInt(QUEUES), Channel.CHAT,
+                        "tramites.general", List.of(), "es", random.nextInt(10), now.minusMillis(items - i), Duration.ofSeconds(60), null),
+                        Integer.MAX_VALUE);
+            }
+            List<String> argv = state.assignArguments(AssignTrigger.forAgent("b-__rand_int__"), now);
+            List<String> command = new ArrayList<>(List.of("redis-benchmark", "-h", "127.0.0.1", "-p", "6379", "-c",
+                    Integer.toString(CLIENTS), "-n", Integer.toString(BASELINE_CALLS), "-r", Integer.toString(AGENTS), "-q",
+                    "EVALSHA", state.assignScriptSha(), "0"));
+            command.addAll(argv);
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            StringBuilder output = new StringBuilder();
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    output.append(line).append('\n');
+                }
+            }
+            process.waitFor();
+            Matcher matcher = Pattern.compile("([0-9.]+) requests per second").matcher(output);
+            double perSecond = 0;
+            while (matcher.find()) {
+                perSecond = Double.parseDouble(matcher.group(1));
+            }
+            long offered = state.items().stream().filter(live -> live.status() == org.ventanilla.routing.api.ItemStatus.OFFERED).count();
+            double share = (double) offered / BASELINE_CALLS;
+            System.out.printf(Locale.ROOT, "baseline redis-benchmark EVALSHA assign: %.0f calls/s, %d of %d calls reserved an item"
+                    + " -> %.0f assignments/s%n", perSecond, offered, BASELINE_CALLS, perSecond * share);
+            return perSecond * share;
+        }
+    }
+
+    // ---- figures ----
+
+    private record RunResult(double perSecond, double p99Millis, boolean verified) {
+
+        static RunResult report(String mode, int run, long done, int attempted, double seconds, Histogram latency, boolean verified) {
+            double perSecond = done / seconds;
+            double p99 = latency.getValueAtPercentile(99) / 1000.0;
+            System.out.printf(Locale.ROOT, "%s %s: %d of %d items assigned, accepted and completed in %.2f s: %.0f/s, p50 %.3f ms,"
+                    + " p99 %.3f ms, verified=%s%n", mode, run < 0 ? "warm-up" : "run " + (run + 1), done, attempted, seconds, perSecond,
+                    latency.getValueAtPercentile(50) / 1000.0, p99, verified);
+            return new RunResult(perSecond, p99, verified);
+        }
+
+        double[] figures() {
+            return new double[] {perSecond, p99Millis};
+        }
+    }
+
+    private static double median(double[][] runs, int column) {
+        double[] values = new double[runs.length];
+        for (int i = 0; i < runs.length; i++) {
+            values[i] = runs[i][column];
+        }
+        Arrays.sort(values);
+        return values[values.length / 2];
+    }
+}

@@ -1,0 +1,2 @@
+-- ARGV[4] agent id.
+return snapshot(agent(ARGV[4]))
