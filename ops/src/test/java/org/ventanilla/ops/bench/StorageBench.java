@@ -1,30 +1,18 @@
 package org.ventanilla.ops.bench;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.ventanilla.core.adapter.jdbc.JdbcRecordStore;
 import org.ventanilla.core.adapter.jdbc.JdbcSettings;
@@ -75,7 +63,7 @@ public final class StorageBench {
                     h2[run] = result.perSecond();
                 }
             } finally {
-                deleteTree(dir);
+                BenchSupport.deleteTree(dir);
             }
         }
 
@@ -90,16 +78,16 @@ public final class StorageBench {
                     postgres[run] = result.perSecond();
                 }
             } finally {
-                dropSchema(url);
+                BenchSupport.dropSchema(url);
             }
         }
 
-        double pgbench = pgbenchInsertRate();
+        double pgbench = BenchSupport.pgbenchInsertRate(THREADS, PGBENCH_SECONDS, BODY);
 
         System.out.printf(Locale.ROOT, "h2 runs: %s; postgres runs: %s (transactions per second, end to end)%n",
-                Arrays.toString(rounded(h2)), Arrays.toString(rounded(postgres)));
+                Arrays.toString(BenchSupport.rounded(h2)), Arrays.toString(BenchSupport.rounded(postgres)));
         System.out.printf(Locale.ROOT, "RESULT storage h2_per_s=%d postgres_per_s=%d pgbench_insert_per_s=%d verified=%s%n",
-                Math.round(median(h2)), Math.round(median(postgres)), Math.round(pgbench), verified);
+                Math.round(BenchSupport.median(h2)), Math.round(BenchSupport.median(postgres)), Math.round(pgbench), verified);
     }
 
     private static RunResult runOnce(String database, int run, JdbcSettings settings) throws Exception {
@@ -108,7 +96,7 @@ public final class StorageBench {
         AtomicLong lastPublishedAt = new AtomicLong();
         AtomicLong committed = new AtomicLong();
         AtomicLong failures = new AtomicLong();
-        double cpuBefore = processCpuSeconds();
+        double cpuBefore = BenchSupport.processCpuSeconds();
         try (JdbcRecordStore store = JdbcRecordStore.create(settings)) {
             OutboxRelay relay = OutboxRelay.create(store, event -> {
                 publishedTimes.computeIfAbsent(event.aggregateId(), id -> new AtomicInteger()).incrementAndGet();
@@ -152,7 +140,7 @@ public final class StorageBench {
             long end = Math.max(lastPublishedAt.get(), deadline);
             double seconds = (end - start) / 1e9;
             double perSecond = committed.get() / seconds;
-            double cpu = processCpuSeconds() - cpuBefore;
+            double cpu = BenchSupport.processCpuSeconds() - cpuBefore;
 
             Counts counts = count(settings);
             boolean eachOnce = publishedTimes.size() == committed.get()
@@ -178,102 +166,9 @@ public final class StorageBench {
         try (Connection c = DriverManager.getConnection(settings.url(), settings.user(), settings.password());
                 Statement s = c.createStatement()) {
             return new Counts(
-                    single(s, "SELECT COUNT(*) FROM records WHERE kind = 'interaction'"),
-                    single(s, "SELECT COUNT(*) FROM outbox"),
-                    single(s, "SELECT COUNT(*) FROM outbox WHERE published_at IS NULL"));
-        }
-    }
-
-    private static long single(Statement s, String sql) throws SQLException {
-        try (ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    /** pgbench, as many clients as writer threads, one INSERT per transaction into a table of the test database. */
-    private static double pgbenchInsertRate() throws Exception {
-        String table = "bench_pgbench_insert";
-        try (Connection c = DriverManager.getConnection(TestServices.postgresUrl(), TestServices.postgresUser(), "");
-                Statement s = c.createStatement()) {
-            s.execute("DROP TABLE IF EXISTS " + table);
-            s.execute("CREATE TABLE " + table + " (id BIGSERIAL PRIMARY KEY, body VARCHAR NOT NULL,"
-                    + " created_at TIMESTAMPTZ NOT NULL DEFAULT now())");
-        }
-        Path script = Files.createTempFile("ventanilla-pgbench", ".sql");
-        try {
-            Files.writeString(script, "INSERT INTO " + table + " (body) VALUES ('" + BODY + "');\n");
-            List<String> command = List.of("pgbench", "-n", "-h", "127.0.0.1", "-U", TestServices.postgresUser(),
-                    "-c", String.valueOf(THREADS), "-j", String.valueOf(THREADS), "-T", String.valueOf(PGBENCH_SECONDS),
-                    "-f", script.toString(), "test");
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            List<String> output = new ArrayList<>();
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    output.add(line);
-                }
-            }
-            int exit = process.waitFor();
-            Pattern tps = Pattern.compile("tps = ([0-9.]+)");
-            for (String line : output) {
-                Matcher m = tps.matcher(line);
-                if (m.find()) {
-                    System.out.printf(Locale.ROOT, "pgbench (%d clients, %d s, one INSERT per transaction): %s%n", THREADS,
-                            PGBENCH_SECONDS, line.trim());
-                    return Double.parseDouble(m.group(1));
-                }
-            }
-            System.out.println("pgbench gave no tps (exit " + exit + "): " + String.join(" | ", output));
-            return 0;
-        } catch (IOException e) {
-            System.out.println("pgbench could not run (" + e.getMessage() + "); install postgresql-contrib");
-            return 0;
-        } finally {
-            Files.deleteIfExists(script);
-            try (Connection c = DriverManager.getConnection(TestServices.postgresUrl(), TestServices.postgresUser(), "");
-                    Statement s = c.createStatement()) {
-                s.execute("DROP TABLE IF EXISTS " + table);
-            }
-        }
-    }
-
-    private static void dropSchema(String url) {
-        Matcher m = Pattern.compile("currentSchema=([a-z0-9_]+)").matcher(url);
-        if (!m.find()) {
-            return;
-        }
-        try (Connection c = DriverManager.getConnection(TestServices.postgresUrl(), TestServices.postgresUser(), "");
-                Statement s = c.createStatement()) {
-            s.execute("DROP SCHEMA IF EXISTS " + m.group(1) + " CASCADE");
-        } catch (SQLException e) {
-            System.out.println("could not drop schema " + m.group(1) + ": " + e.getMessage());
-        }
-    }
-
-    private static double processCpuSeconds() {
-        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
-        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
-            return sun.getProcessCpuTime() / 1e9;
-        }
-        return 0;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
-
-    private static long[] rounded(double[] values) {
-        return Arrays.stream(values).mapToLong(Math::round).toArray();
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+                    BenchSupport.single(s, "SELECT COUNT(*) FROM records WHERE kind = 'interaction'"),
+                    BenchSupport.single(s, "SELECT COUNT(*) FROM outbox"),
+                    BenchSupport.single(s, "SELECT COUNT(*) FROM outbox WHERE published_at IS NULL"));
         }
     }
 }
