@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.Objects;
@@ -62,6 +64,7 @@ import org.ventanilla.routing.engine.RoutingSettings;
 import org.ventanilla.routing.model.QueueSpec;
 import org.ventanilla.routing.state.LiveState;
 import org.ventanilla.routing.state.MemoryLiveState;
+import org.ventanilla.routing.state.redis.RedisLiveState;
 import org.ventanilla.routing.store.StoredRoutingEvents;
 import org.ventanilla.routing.verticle.BusEventSink;
 import org.ventanilla.routing.verticle.IntakeEvents;
@@ -92,6 +95,10 @@ public final class Wiring {
 
     /** Event-bus address prefix of the events the outbox relay publishes ({@code ventanilla.outbox.<event type>}). */
     public static final String OUTBOX_ADDRESS_PREFIX = "ventanilla.outbox.";
+    /** Redis key prefix of the routing live state shared by every node. */
+    static final String ROUTING_REDIS_PREFIX = "ventanilla:routing:";
+    /** An offer older than this is given back to its queue by the sweep, whatever its node. */
+    static final Duration STALE_OFFER = Duration.ofMinutes(2);
     /** How long the relay waits for routing to take a received contact before trying again. */
     static final Duration ROUTING_REPLY_TIMEOUT = Duration.ofSeconds(10);
     /** Name of the lease the outbox relay holds in multi-node mode. */
@@ -190,10 +197,14 @@ public final class Wiring {
     private static void deployRouting(Vertx vertx, Settings settings, Adapters adapters, Services services, Clock clock) {
         BusinessCalendar calendar = services.deadlines().calendar();
         StoredRoutingEvents history = StoredRoutingEvents.create(adapters.records(), settings.node().id());
-        LiveState live = new MemoryLiveState();
+        LiveState live = switch (settings.state().kind()) {
+            case MEMORY -> new MemoryLiveState();
+            case REDIS -> redisLiveState(vertx, settings, clock);
+            default -> throw new IllegalStateException("unhandled state kind " + settings.state().kind());
+        };
         RoutingEngine engine = RoutingEngine.create(RoutingSettings.DEFAULTS, live, BusEventSink.create(vertx.eventBus(), history),
                 clock);
-        RoutingService service = RoutingService.create(engine, history, clock, () -> true);
+        RoutingService service = RoutingService.create(engine, history, clock, live::isReachable);
         for (ServiceQueue queue : services.catalog().queues()) {
             OpeningHours hours = queue.openingHours();
             service.defineQueue(QueueSpec.builder(queue.code())
@@ -201,8 +212,30 @@ public final class Wiring {
                             && calendar.isBusinessDay(at.atZone(calendar.zone()).toLocalDate()))
                     .build());
         }
+        boolean engineBlocks = settings.state().kind() == Settings.StateKind.REDIS;
         vertx.deployVerticle(new RoutingVerticle(service, new IntakeEvents(service, calendar.zone()),
-                new RoutingVerticle.Options(false, RoutingVerticle.DEFAULT_TICK, true))).await();
+                new RoutingVerticle.Options(engineBlocks, RoutingVerticle.DEFAULT_TICK, true))).await();
+    }
+
+    /**
+     * The live state shared through Redis: this node renews its lease every few seconds and sweeps back to their
+     * queues the offers of nodes whose lease lapsed (a killed node's offers expire, its items are served by others).
+     */
+    private static RedisLiveState redisLiveState(Vertx vertx, Settings settings, Clock clock) {
+        String uri = settings.redis().uri().orElseThrow(() -> new IllegalStateException("redis.uri is required when state.kind=redis"))
+                .reveal();
+        RedisLiveState live = RedisLiveState.create(uri, ROUTING_REDIS_PREFIX, settings.node().id());
+        long every = RedisLiveState.DEFAULT_NODE_LEASE.toMillis() / 3;
+        vertx.setPeriodic(every, id -> vertx.executeBlocking(() -> {
+            live.heartbeat(RedisLiveState.DEFAULT_NODE_LEASE);
+            Instant now = clock.instant();
+            Map<String, String> returned = live.sweep(now, now.minus(STALE_OFFER));
+            if (!returned.isEmpty()) {
+                LOG.info("returned {} offer(s) of lapsed nodes or stale offers to their queues", returned.size());
+            }
+            return null;
+        }, false).onFailure(e -> LOG.warn("routing lease renewal or sweep failed: {}", e.getMessage())));
+        return live;
     }
 
     /** The console (sign-in, pages) at {@code /console} and the web chat at {@code /chat}. */

@@ -9,9 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.ventanilla.core.error.ErrorCode;
 import org.ventanilla.core.error.VentanillaException;
 import org.ventanilla.routing.api.CaseRequest;
 import org.ventanilla.routing.api.Channel;
@@ -33,6 +37,9 @@ import org.ventanilla.routing.model.WorkItem;
  * {@link StoredRoutingEvents#itemRequested}; an item without one is skipped and counted.
  */
 public final class RoutingRestore {
+
+    /** How long a restore waits for the history writer before giving up (and being retried later). */
+    public static final Duration FLUSH_WAIT = Duration.ofSeconds(5);
 
     /** How far back the stored events are read. */
     public static final Duration DEFAULT_LOOKBACK = Duration.ofDays(3);
@@ -58,7 +65,18 @@ public final class RoutingRestore {
      * and puts the open cases back.
      */
     public Result restore(RoutingEngine engine, Function<String, Optional<QueueSpec>> queues) {
-        history.flush().join();
+        try {
+            history.flush().get(FLUSH_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new VentanillaException(ErrorCode.UNAVAILABLE,
+                    "routing history could not be written within " + FLUSH_WAIT.toSeconds() + " s (database unreachable?)");
+        } catch (ExecutionException e) {
+            throw new VentanillaException(ErrorCode.UNAVAILABLE, "routing history could not be written: " + e.getCause().getMessage(),
+                    e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VentanillaException(ErrorCode.UNAVAILABLE, "interrupted while restoring routing", e);
+        }
         Instant now = clock.instant();
         Map<String, ItemTrace> items = new LinkedHashMap<>();
         Map<String, CaseTrace> cases = new LinkedHashMap<>();

@@ -38,6 +38,8 @@ public final class RoutingVerticle extends VerticleBase {
 
     /** How often the engine's timers run by default. */
     public static final Duration DEFAULT_TICK = Duration.ofMillis(200);
+    /** How often a restore that failed at start (database down) is tried again. */
+    public static final Duration RESTORE_RETRY = Duration.ofSeconds(5);
 
     private static final Logger LOG = LoggerFactory.getLogger(RoutingVerticle.class);
 
@@ -77,7 +79,14 @@ public final class RoutingVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         operations = new RoutingOperations(service);
-        Future<?> restored = options.restoreAtStart() ? vertx.executeBlocking(service::restore, false) : Future.succeededFuture();
+        Future<?> restored = options.restoreAtStart()
+                ? vertx.executeBlocking(service::restore, false).recover(e -> {
+                    // The database is down at start: routing starts empty, ready for new work, and keeps trying.
+                    LOG.warn("routing restore failed at start ({}); retrying every {} s", e.getMessage(), RESTORE_RETRY.toSeconds());
+                    vertx.setTimer(RESTORE_RETRY.toMillis(), id -> restoreLater());
+                    return Future.succeededFuture();
+                })
+                : Future.succeededFuture();
         return restored.compose(ignored -> {
             List<Future<Void>> registered = new ArrayList<>();
             for (String address : operations.addresses()) {
@@ -87,6 +96,16 @@ public final class RoutingVerticle extends VerticleBase {
             registered.add(consumer(RoutingAddresses.INTAKE_EVENTS, this::handleIntake));
             timerId = vertx.setPeriodic(options.tick().toMillis(), id -> tick());
             return Future.all(registered);
+        });
+    }
+
+    private void restoreLater() {
+        vertx.executeBlocking(service::restore, false).onComplete(done -> {
+            if (done.succeeded()) {
+                LOG.info("routing restored after a failed start-up restore");
+            } else {
+                vertx.setTimer(RESTORE_RETRY.toMillis(), id -> restoreLater());
+            }
         });
     }
 

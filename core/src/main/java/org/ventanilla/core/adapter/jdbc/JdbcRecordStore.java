@@ -327,7 +327,14 @@ public final class JdbcRecordStore implements RecordStore {
         }
     }
 
-    private void createSequence(String identifier) {
+    /**
+     * Creates a sequence once. Serialised within this process (H2 reports concurrent DDL on one object in ways that
+     * are not a plain duplicate); across nodes PostgreSQL's duplicate errors are taken as success below.
+     */
+    private synchronized void createSequence(String identifier) {
+        if (knownSequences.contains(identifier)) {
+            return;
+        }
         try (Connection connection = borrow(); Statement s = connection.createStatement()) {
             s.execute(dialect.createSequenceSql(identifier));
         } catch (SQLException e) {
