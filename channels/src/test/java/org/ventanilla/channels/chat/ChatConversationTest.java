@@ -285,12 +285,14 @@ class ChatConversationTest {
     void theQueuePlaceIsUpdatedWhenItChanges() throws Exception {
         try (ChatClient first = node.citizen(); ChatClient second = node.citizen()) {
             first.start(new JsonObject().put("topic", "general"));
-            first.say("c-1", "Primero en la fila");
+            first.say("c-1", "Necesito hablar con un asesor por favor");
             first.await(f -> "queue".equals(f.getString("type")));
             second.start(new JsonObject().put("topic", "general"));
-            second.say("c-1", "Segundo en la fila");
+            // the same words: the same category and so the same queue
+            second.say("c-1", "Necesito hablar con un asesor por favor");
             JsonObject q2 = second.await(f -> "queue".equals(f.getString("type")));
-            assertThat(q2.getInteger("position")).as(first.messages() + " / " + second.messages()).isEqualTo(2);
+            assertThat(q2.getInteger("position")).as(() -> chat(first.messages().get(0).getString("chatId")).getJsonObject("intake") + " / "
+                    + chat(second.messages().get(0).getString("chatId")).getJsonObject("intake")).isEqualTo(2);
             first.send(new JsonObject().put("type", "leave"));
             second.await(f -> "queue".equals(f.getString("type")) && f.getInteger("position") == 1);
             assertThat(second.all(f -> "queue".equals(f.getString("type")))).hasSize(2);

@@ -46,7 +46,7 @@ class ChatTwoNodesIT {
 
     @AfterEach
     void stopTwoNodes() throws Exception {
-        for (AutoCloseable c : new AutoCloseable[] {nodeA, nodeB, eventsA, eventsB, recordsA, recordsB}) {
+        for (AutoCloseable c : new AutoCloseable[] {nodeB, nodeA, eventsA, eventsB, recordsA, recordsB}) {
             if (c != null) {
                 c.close();
             }
