@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 import org.ventanilla.channels.chat.ChatChannel;
 import org.ventanilla.channels.chat.ChatOptions;
 import org.ventanilla.channels.chat.ChatServices;
-import org.ventanilla.channels.chat.LocalChatRouting;
+import org.ventanilla.channels.chat.BusChatRouting;
 import org.ventanilla.console.ConsoleRoutes;
 import org.ventanilla.console.ConsoleSessions;
 import org.ventanilla.core.demo.AnswersLoader;
@@ -250,13 +250,19 @@ public final class Wiring {
         OpeningHours chatHours = services.catalog().queue("general").map(q -> q.openingHours())
                 .orElseGet(() -> OpeningHours.alwaysOpen(calendar.zone()));
         ChatChannel[] chat = new ChatChannel[1];
+        BusChatRouting[] routing = new BusChatRouting[1];
         builder.routes((vertx, router) -> {
+            // routing of this node over the event bus; offers are also copied to cluster events so that an agent
+            // connected here gets the offers of another node's engine once routing's live state is shared
+            routing[0] = BusChatRouting.create(vertx, adapters.clusterEvents(), users::profile,
+                    category -> services.catalog().find(category).map(c -> c.queue()).orElse("general"),
+                    services.catalog().queues().stream().map(q -> q.code()).toList(), clock);
             ChatOptions options = new ChatOptions().setIdleTimeout(settings.chat().idleTimeout())
                     .setMaxTextChars(settings.chat().maxMessageChars())
                     .setMaxAttachmentBytes(Math.min(settings.attachments().maxBytes(), ChatOptions.DEFAULT_MAX_ATTACHMENT_BYTES));
             settings.chat().allowedOrigins().forEach(options::addAllowedOrigin);
             ChatChannel.Dependencies dependencies = ChatChannel.Dependencies
-                    .of(adapters.records(), adapters.clusterEvents(), services.intake(), new LocalChatRouting())
+                    .of(adapters.records(), adapters.clusterEvents(), services.intake(), routing[0])
                     .withClock(clock)
                     .withOpeningHours(at -> chatHours.isOpen(at.atZone(calendar.zone()))
                             && calendar.isBusinessDay(at.atZone(calendar.zone()).toLocalDate()))
@@ -273,6 +279,9 @@ public final class Wiring {
         builder.closeOnStop(() -> {
             if (chat[0] != null) {
                 chat[0].close().await(5, TimeUnit.SECONDS);
+            }
+            if (routing[0] != null) {
+                routing[0].close();
             }
         });
     }

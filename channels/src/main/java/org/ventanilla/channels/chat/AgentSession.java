@@ -20,10 +20,14 @@ import org.ventanilla.core.intake.IntakeResult;
  */
 final class AgentSession extends ChatConnection {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AgentSession.class);
+
     private static final int MAX_CID = 64;
 
     private ChatOptions.AgentUser agent;
     private final Map<String, ChatHub.Listener> chats = new HashMap<>();
+    /** Chat id → the offer made for it, until answered or expired. */
+    private final Map<String, ChatRouting.Offer> offers = new HashMap<>();
 
     AgentSession(ChatEngine engine, ServerWebSocket ws, Context context, String clientAddress) {
         super(engine, ws, context, clientAddress, engine.agentCodec);
@@ -45,7 +49,7 @@ final class AgentSession extends ChatConnection {
             case "accept":
                 return accept(chatId(frame));
             case "decline":
-                return engine.routing.decline(chatId(frame), agent.id());
+                return decline(chatId(frame));
             case "msg":
                 return message(frame);
             case "typing":
@@ -107,13 +111,60 @@ final class AgentSession extends ChatConnection {
                 return Future.succeededFuture();
             }));
         }
-        return resumed.onComplete(v -> engine.routing.signOn(user.id(), engine.options.getAgentCapacity(),
-                work -> send(new JsonObject().put("type", "offer").put("chatId", work.chatId()).put("queue", work.queue())
-                        .put("category", work.category()).put("topic", work.topic()).put("priority", work.priority()))));
+        return resumed.transform(v -> engine.routing.signOn(user.id(), engine.options.getAgentCapacity(),
+                offer -> context.runOnContext(x -> offered(offer))));
+    }
+
+    /**
+     * An offer from routing: shown to the agent with the chat it is for and the moment it expires; when the agent
+     * has not answered by then, routing gives the chat to someone else and the agent is told {@code offer-expired}.
+     */
+    private void offered(ChatRouting.Offer offer) {
+        if (isClosed()) {
+            return;
+        }
+        serial(() -> engine.store.chatOfItem(offer.itemId()).map(engine.store::chat).flatMap(c -> c)).onSuccess(found -> {
+            if (found.isEmpty()) {
+                LOG.warn("offer of work item {} is not for a chat of this node's store; declined", offer.itemId());
+                engine.routing.decline(offer.itemId(), agent.id());
+                return;
+            }
+            JsonObject chat = found.get();
+            String chatId = chat.getString("chatId");
+            offers.put(chatId, offer);
+            JsonObject frame = new JsonObject().put("type", "offer").put("chatId", chatId).put("itemId", offer.itemId())
+                    .put("queue", offer.queue()).put("category", offer.category()).put("topic", chat.getString("topic"))
+                    .put("priority", offer.priority());
+            if (offer.expiresAt() != null) {
+                long ms = Math.max(1, offer.expiresAt().toEpochMilli() - engine.clock.millis());
+                frame.put("expiresAt", offer.expiresAt().toString()).put("expiresInSeconds", (ms + 999) / 1000);
+                engine.vertx.setTimer(ms, t -> context.runOnContext(x -> {
+                    if (offers.remove(chatId, offer) && !isClosed()) {
+                        send(new JsonObject().put("type", "offer-expired").put("chatId", chatId));
+                    }
+                }));
+            }
+            send(frame);
+        });
+    }
+
+    /** The item of a chat offered to this agent or held by them. Blocking when it must be read. */
+    private Future<String> itemOf(String chatId) {
+        ChatRouting.Offer offer = offers.get(chatId);
+        if (offer != null) {
+            return Future.succeededFuture(offer.itemId());
+        }
+        return serial(() -> engine.store.chat(chatId).map(c -> c.getJsonObject("intake", new JsonObject()).getString("interactionId"))
+                .orElseThrow(() -> new VentanillaException(ErrorCode.CONFLICT, "chat " + chatId + " is not offered to this agent")));
+    }
+
+    private Future<?> decline(String chatId) {
+        return itemOf(chatId).compose(item -> engine.routing.decline(item, agent.id())).onComplete(v -> offers.remove(chatId));
     }
 
     private Future<?> accept(String chatId) {
-        return engine.routing.accept(chatId, agent.id()).compose(v -> serial(() -> {
+        return itemOf(chatId).compose(item -> engine.routing.accept(item, agent.id())).compose(v -> serial(() -> {
+            offers.remove(chatId);
             JsonObject chat = engine.updateChat(chatId, c -> c.put("status", "conversing").put("agentId", agent.id())
                     .put("agentName", agent.displayName()));
             engine.system(chat, "agent-joined", ChatTexts.text(chat.getString("lang", "es"), "agent-joined", agent.displayName()),
@@ -172,11 +223,12 @@ final class AgentSession extends ChatConnection {
             engine.system(chat, "ended", ChatTexts.text(chat.getString("lang", "es"), "ended"), new JsonObject().put("by", "agent"));
             engine.store.forget(chatId);
             return chat;
-        }).compose(chat -> engine.routing.complete(chatId, agent.id()));
+        }).compose(chat -> engine.routing.complete(chat.getJsonObject("intake", new JsonObject()).getString("interactionId"),
+                agent.id()));
     }
 
     private Future<?> transfer(String chatId, String queue) {
-        return engine.routing.transfer(chatId, agent.id(), queue).compose(v -> serial(() -> {
+        return itemOf(chatId).compose(item -> engine.routing.transfer(item, agent.id(), queue)).compose(v -> serial(() -> {
             JsonObject chat = engine.updateChat(chatId, c -> c.put("status", "waiting").putNull("agentId"));
             engine.system(chat, "transferred", ChatTexts.text(chat.getString("lang", "es"), "transferred"),
                     new JsonObject().put("queue", queue));
@@ -228,6 +280,7 @@ final class AgentSession extends ChatConnection {
     void onClosed() {
         chats.values().forEach(ChatHub.Listener::close);
         chats.clear();
+        offers.clear();
         if (agent != null && engine.agentSessions.remove(agent.id(), this)) {
             engine.routing.signOff(agent.id());
         }

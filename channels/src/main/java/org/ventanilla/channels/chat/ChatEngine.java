@@ -68,17 +68,20 @@ final class ChatEngine {
     }
 
     private void sendPositions() {
-        Map<String, CitizenSession> byChat = new java.util.HashMap<>();
+        Map<String, CitizenSession> byItem = new java.util.HashMap<>();
         for (CitizenSession s : citizens) {
-            if (s.chatId() != null) {
-                byChat.put(s.chatId(), s);
+            String item = s.waitingItem();
+            if (item != null) {
+                byItem.put(item, s);
             }
         }
-        if (byChat.isEmpty()) {
+        if (byItem.isEmpty()) {
             return;
         }
-        Map<String, ChatRouting.Position> positions = routing.positions(byChat.keySet());
-        positions.forEach((chatId, p) -> byChat.get(chatId).sendPositionIfChanged(p));
+        routing.positions(byItem.keySet()).onSuccess(positions -> positions.forEach((item, p) -> {
+            CitizenSession s = byItem.get(item);
+            s.context.runOnContext(v -> s.sendPositionIfChanged(p));
+        })).onFailure(e -> LOG.debug("queue places not read: {}", e.getMessage()));
     }
 
     /** Stores a message, announces it, and returns it (with {@code duplicate} for a repeated send). Blocking. */

@@ -72,6 +72,19 @@ public final class ChatStore {
                 .map(r -> new JsonObject(r.json()));
     }
 
+    /**
+     * The chat whose work item (its interaction, from intake) is {@code itemId}: the interaction's external id is the
+     * chat id, with a suffix for a case filed from the chat.
+     */
+    public Optional<String> chatOfItem(String itemId) {
+        return records.inTransaction(tx -> tx.get(org.ventanilla.core.store.RecordKinds.INTERACTION, itemId))
+                .map(r -> new JsonObject(r.json()).getString("externalId"))
+                .map(external -> external.contains("#") ? external.substring(0, external.indexOf('#')) : external)
+                // a chat routed without an interaction (intake failed) is routed under its own id
+                .or(() -> Optional.of(itemId))
+                .filter(chatId -> records.inTransaction(tx -> tx.get(CHAT, chatId)).isPresent());
+    }
+
     public Optional<JsonObject> chat(String chatId) {
         return records.inTransaction(tx -> tx.get(CHAT, chatId)).map(r -> new JsonObject(r.json()));
     }

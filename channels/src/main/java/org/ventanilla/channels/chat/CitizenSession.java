@@ -31,6 +31,10 @@ final class CitizenSession extends ChatConnection implements ChatHub.Sink {
     private String lang = "es";
     private ChatHub.Listener listener;
     private ChatRouting.Position lastPosition;
+    /** The chat's work item while it waits for an agent, else {@code null}. */
+    private volatile String waitingItem;
+    /** The chat's work item once intake gave it one. */
+    private volatile String itemId;
 
     CitizenSession(ChatEngine engine, ServerWebSocket ws, Context context, String clientAddress) {
         super(engine, ws, context, clientAddress, engine.citizenCodec);
@@ -133,6 +137,10 @@ final class CitizenSession extends ChatConnection implements ChatHub.Sink {
             JsonObject chat = found.get();
             chatId = chat.getString("chatId");
             lang = chat.getString("lang", "es");
+            itemId = chat.getJsonObject("intake", new JsonObject()).getString("interactionId");
+            if ("waiting".equals(chat.getString("status"))) {
+                waitingItem = itemId;
+            }
             engine.citizens.add(this);
             send(new JsonObject().put("type", "resumed").put("chatId", chatId).put("status", chat.getString("status"))
                     .put("lang", lang).put("lastSeq", lastSeq));
@@ -164,8 +172,10 @@ final class CitizenSession extends ChatConnection implements ChatHub.Sink {
                 } catch (RuntimeException e) {
                     // the message is stored and acknowledged: a person will still see it
                     LOG.warn("chat {}: intake or self-service failed ({}); the chat goes to an agent", id, e.getMessage());
-                    JsonObject chat = engine.updateChat(id, c -> c.put("status", "waiting"));
-                    queue(chat, "general", 5);
+                    // routed under the chat's own id (there is no interaction)
+                    JsonObject chat = engine.updateChat(id, c -> c.put("status", "waiting")
+                            .put("intake", new JsonObject().put("interactionId", id).put("category", "general")));
+                    queue(chat, id, "general", 5);
                 }
             }
             return null;
@@ -211,7 +221,7 @@ final class CitizenSession extends ChatConnection implements ChatHub.Sink {
             return;
         }
         engine.updateChat(id, c -> c.put("intake", intake).put("status", "waiting"));
-        queue(chat, result.categoryCode(), result.emergency() ? 9 : 5);
+        queue(chat, result.interactionId().toString(), result.categoryCode(), result.emergency() ? 9 : 5);
     }
 
     /** The acceptance of the notice becomes consent evidence of the citizen intake proposed (none for an anonymous chat). */
@@ -224,10 +234,12 @@ final class CitizenSession extends ChatConnection implements ChatHub.Sink {
                 Instant.parse(consent.getString("at")), "chat", "aviso aceptado en el chat web (sesión " + id + ")", true));
     }
 
-    private void queue(JsonObject chat, String category, int priority) {
+    private void queue(JsonObject chat, String item, String category, int priority) {
         engine.system(chat, "waiting", ChatTexts.text(lang, "waiting"), null);
-        engine.routing.enqueue(new ChatRouting.ChatWork(chat.getString("chatId"), engine.options.getQueue(), category,
-                chat.getString("topic"), priority));
+        itemId = item;
+        waitingItem = item;
+        engine.routing.enqueue(new ChatRouting.ChatWork(chat.getString("chatId"), item, category, chat.getString("topic"), priority))
+                .onFailure(e -> LOG.warn("chat {} was not queued: {}", chat.getString("chatId"), e.getMessage()));
     }
 
     private InboundContact contact(JsonObject chat, String text, boolean petition, String id) {
@@ -268,7 +280,9 @@ final class CitizenSession extends ChatConnection implements ChatHub.Sink {
             if (!"self-service".equals(chat.getString("status"))) {
                 throw new VentanillaException(ErrorCode.CONFLICT, "chat is not showing a self-service answer");
             }
+            JsonObject intake = chat.getJsonObject("intake", new JsonObject());
             if (yes) {
+                engine.routing.cancel(intake.getString("interactionId"));
                 engine.updateChat(id, c -> c.put("status", "ended").put("outcome", "resolved-self-service")
                         .put("selfService", c.getJsonObject("selfService").put("resolved", true)));
                 engine.system(chat, "ended", ChatTexts.text(lang, "ended"), new JsonObject().put("by", "citizen")
@@ -276,8 +290,7 @@ final class CitizenSession extends ChatConnection implements ChatHub.Sink {
             } else {
                 engine.updateChat(id, c -> c.put("status", "waiting")
                         .put("selfService", c.getJsonObject("selfService").put("resolved", false)));
-                JsonObject intake = chat.getJsonObject("intake", new JsonObject());
-                queue(chat, intake.getString("category", "general"), 5);
+                queue(chat, intake.getString("interactionId"), intake.getString("category", "general"), 5);
             }
             return null;
         });
@@ -292,12 +305,14 @@ final class CitizenSession extends ChatConnection implements ChatHub.Sink {
                 return null;
             }
             boolean abandoned = !"conversing".equals(status);
-            if ("waiting".equals(status)) {
-                engine.routing.abandon(id);
+            String item = chat.getJsonObject("intake", new JsonObject()).getString("interactionId");
+            waitingItem = null;
+            if ("waiting".equals(status) && item != null) {
+                engine.routing.abandon(item);
             }
             String agentId = chat.getString("agentId");
-            if (agentId != null && "conversing".equals(status)) {
-                engine.routing.complete(id, agentId);
+            if (agentId != null && item != null && "conversing".equals(status)) {
+                engine.routing.complete(item, agentId);
             }
             engine.updateChat(id, c -> c.put("status", abandoned ? "abandoned" : "ended").put("endedBy", "citizen")
                     .put("endedAt", engine.clock.instant().toString()));
@@ -348,8 +363,17 @@ final class CitizenSession extends ChatConnection implements ChatHub.Sink {
         return chatId;
     }
 
+    String waitingItem() {
+        return waitingItem;
+    }
+
     @Override
     public void message(ChatMessage message) {
+        if ("agent-joined".equals(message.kind()) || "ended".equals(message.kind())) {
+            waitingItem = null;
+        } else if ("transferred".equals(message.kind())) {
+            waitingItem = itemId;
+        }
         send(message.toFrame());
     }
 

@@ -22,6 +22,14 @@ import org.ventanilla.core.domain.classification.Classifier;
 import org.ventanilla.core.intake.DefaultIntakeService;
 import org.ventanilla.core.port.ClusterEvents;
 import org.ventanilla.core.port.RecordStore;
+import org.ventanilla.routing.engine.RoutingEngine;
+import org.ventanilla.routing.engine.RoutingSettings;
+import org.ventanilla.routing.model.QueueSpec;
+import org.ventanilla.routing.state.MemoryLiveState;
+import org.ventanilla.routing.verticle.BusEventSink;
+import org.ventanilla.routing.verticle.IntakeEvents;
+import org.ventanilla.routing.verticle.RoutingService;
+import org.ventanilla.routing.verticle.RoutingVerticle;
 
 /** One Ventanilla node with the chat mounted at /chat on a real HTTP server on a free port. */
 final class ChatTestNode implements AutoCloseable {
@@ -40,21 +48,28 @@ final class ChatTestNode implements AutoCloseable {
     final RecordStore records;
     final ClusterEvents events;
     final DefaultIntakeService intake;
-    final ChatRouting routing;
+    final BusChatRouting routing;
     final ChatChannel chat;
     final HttpServer server;
     final int port;
     private final boolean ownsRecords;
+    private final boolean ownsVertx;
 
     private ChatTestNode(Builder b) throws Exception {
-        this.vertx = Vertx.vertx();
+        this.ownsVertx = b.vertx == null;
+        this.vertx = b.vertx != null ? b.vertx : Vertx.vertx();
+        if (b.deployRouting) {
+            deployRouting(vertx, b.offerTimeout);
+        }
         this.ownsRecords = b.records == null;
         this.records = b.records != null ? b.records : MemoryRecordStore.create();
         this.events = b.events != null ? b.events : MemoryClusterEvents.create();
         Clock intakeClock = Clock.fixed(b.now, ZoneOffset.UTC);
         this.intake = new DefaultIntakeService(records, CATALOG, CLASSIFIER, new Deadlines(BusinessCalendar.colombia(intakeClock)), "",
                 Survivorship.trusting("registraduria"));
-        this.routing = b.routing != null ? b.routing : new LocalChatRouting();
+        this.routing = BusChatRouting.create(vertx, events, agentId -> java.util.Optional.empty(),
+                category -> CATALOG.find(category).map(c -> c.queue()).orElse("general"),
+                CATALOG.queues().stream().map(q -> q.code()).toList(), Clock.systemUTC());
         ChatOptions options = b.options.apply(new ChatOptions().setSessionRate(100, 1000).setAddressRate(1000, 10_000)
                 .addTestAgent(AGENT_TOKEN, "ana", "Ana María Pérez").addTestAgent(AGENT2_TOKEN, "luis", "Luis Ángel Gómez"));
         // opening hours are judged at the test's business time; messages and rate limits use the chat clock
@@ -72,6 +87,22 @@ final class ChatTestNode implements AutoCloseable {
         this.server = vertx.createHttpServer().requestHandler(root).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture()
                 .get(10, TimeUnit.SECONDS);
         this.port = server.actualPort();
+    }
+
+    /** Routing as ops deploys it: the catalog's queues (always open here), memory live state, history in memory. */
+    static void deployRouting(Vertx vertx, java.time.Duration offerTimeout) throws Exception {
+        org.ventanilla.routing.store.StoredRoutingEvents history = org.ventanilla.routing.store.StoredRoutingEvents.create(
+                MemoryRecordStore.create(), "nodo-prueba");
+        RoutingSettings settings = RoutingSettings.DEFAULTS.withOfferTimeout(org.ventanilla.routing.api.Channel.CHAT, offerTimeout);
+        RoutingEngine engine = RoutingEngine.create(settings, new MemoryLiveState(), BusEventSink.create(vertx.eventBus(), history),
+                Clock.systemUTC());
+        RoutingService service = RoutingService.create(engine, history, Clock.systemUTC(), () -> true);
+        for (org.ventanilla.core.domain.catalog.ServiceQueue q : CATALOG.queues()) {
+            service.defineQueue(QueueSpec.builder(q.code()).build());
+        }
+        vertx.deployVerticle(new RoutingVerticle(service, new IntakeEvents(service, java.time.ZoneId.of("America/Bogota")),
+                new RoutingVerticle.Options(false, java.time.Duration.ofMillis(100), true)))
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
     static Builder builder() {
@@ -100,7 +131,10 @@ final class ChatTestNode implements AutoCloseable {
     @Override
     public void close() {
         ChatClient.await(Future.join(chat.close(), server.close()));
-        ChatClient.await(vertx.close());
+        routing.close();
+        if (ownsVertx) {
+            ChatClient.await(vertx.close());
+        }
         if (ownsRecords) {
             records.close();
             events.close();
@@ -110,7 +144,9 @@ final class ChatTestNode implements AutoCloseable {
     static final class Builder {
         private RecordStore records;
         private ClusterEvents events;
-        private ChatRouting routing;
+        private Vertx vertx;
+        private boolean deployRouting = true;
+        private java.time.Duration offerTimeout = java.time.Duration.ofSeconds(30);
         private Clock chatClock;
         private Instant now = TUESDAY_MORNING;
         private UnaryOperator<ChatOptions> options = o -> o;
@@ -131,8 +167,15 @@ final class ChatTestNode implements AutoCloseable {
             return this;
         }
 
-        Builder routing(ChatRouting value) {
-            this.routing = value;
+        /** Shares {@code value} (and the routing deployed on it) with another node. */
+        Builder vertx(Vertx value) {
+            this.vertx = value;
+            this.deployRouting = false;
+            return this;
+        }
+
+        Builder offerTimeout(java.time.Duration value) {
+            this.offerTimeout = value;
             return this;
         }
 
