@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.Objects;
 import org.ventanilla.core.adapter.fs.AttachmentSettings;
 import org.ventanilla.core.adapter.fs.ClamAvScanner;
@@ -70,6 +71,7 @@ import org.ventanilla.routing.verticle.BusEventSink;
 import org.ventanilla.routing.verticle.IntakeEvents;
 import org.ventanilla.routing.verticle.RoutingService;
 import org.ventanilla.routing.verticle.RoutingVerticle;
+import org.ventanilla.ops.health.HealthCheck;
 import org.ventanilla.ops.health.HealthChecks;
 import org.ventanilla.ops.http.TrustedProxies;
 
@@ -141,6 +143,7 @@ public final class Wiring {
             throw e;
         }
         OutboxRelay[] relay = new OutboxRelay[1];
+        AtomicReference<RoutingService> routing = new AtomicReference<>();
         Server.Builder builder = Server.builder(settings)
                 .healthCheck(HealthChecks.database(adapters.records()))
                 .healthCheck(HealthChecks.attachments(settings.attachments().directory(),
@@ -154,7 +157,11 @@ public final class Wiring {
                         relay[0].close();
                     }
                 })
-                .onStart(vertx -> deployRouting(vertx, settings, adapters, services, clock))
+                .healthCheck(new HealthCheck("routing", true, HealthCheck.DEFAULT_TIMEOUT, () -> routing.get() == null
+                        ? HealthCheck.Result.down("routing is starting")
+                        : routing.get().isHealthy() ? HealthCheck.Result.up("live state reachable")
+                        : HealthCheck.Result.down("routing live state unreachable")))
+                .onStart(vertx -> routing.set(deployRouting(vertx, settings, adapters, services, clock)))
                 .onStart(vertx -> {
                     relay[0] = OutboxRelay.create(adapters.records(), event -> relayToBus(vertx, event),
                             new RelayOptions().setIsLeader(relayLease::isLeader));
@@ -194,7 +201,7 @@ public final class Wiring {
     }
 
     /** Routing of this node: the engine over the configured live state, its history, the catalog's queues, the verticle. */
-    private static void deployRouting(Vertx vertx, Settings settings, Adapters adapters, Services services, Clock clock) {
+    private static RoutingService deployRouting(Vertx vertx, Settings settings, Adapters adapters, Services services, Clock clock) {
         BusinessCalendar calendar = services.deadlines().calendar();
         StoredRoutingEvents history = StoredRoutingEvents.create(adapters.records(), settings.node().id());
         LiveState live = switch (settings.state().kind()) {
@@ -215,6 +222,7 @@ public final class Wiring {
         boolean engineBlocks = settings.state().kind() == Settings.StateKind.REDIS;
         vertx.deployVerticle(new RoutingVerticle(service, new IntakeEvents(service, calendar.zone()),
                 new RoutingVerticle.Options(engineBlocks, RoutingVerticle.DEFAULT_TICK, true))).await();
+        return service;
     }
 
     /**
