@@ -135,16 +135,7 @@ public final class ValueTypes {
     /** A list of web origins (scheme://host[:port], no path): a YAML/JSON list, or one comma-separated text. */
     public static ValueType<List<String>> origins() {
         return ValueType.of("a list of origins such as https://www.ciudad.gov.co or http://localhost:3000 (no path)", raw -> {
-            List<Object> items = new ArrayList<>();
-            if (raw instanceof List<?> list) {
-                items.addAll(list);
-            } else {
-                for (String part : String.valueOf(raw).split(",")) {
-                    if (!part.isBlank()) {
-                        items.add(part.trim());
-                    }
-                }
-            }
+            List<Object> items = listItems(raw);
             List<String> origins = new ArrayList<>();
             for (Object item : items) {
                 if (item == null || item instanceof List<?> || item instanceof Map<?, ?>
@@ -159,19 +150,25 @@ public final class ValueTypes {
 
     private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?");
 
+    /** The items of a list value: a YAML/JSON list as it is, or a comma-separated text (environment) split and trimmed. */
+    private static List<Object> listItems(Object raw) {
+        List<Object> items = new ArrayList<>();
+        if (raw instanceof List<?> list) {
+            items.addAll(list);
+        } else {
+            for (String part : String.valueOf(raw).split(",")) {
+                if (!part.isBlank()) {
+                    items.add(part.trim());
+                }
+            }
+        }
+        return items;
+    }
+
     /** A list of IP addresses or CIDR blocks: a YAML/JSON list, or one comma-separated text (environment). */
     public static ValueType<List<IpRange>> ipRanges() {
         return ValueType.of("a list of IPv4 or IPv6 addresses or CIDR blocks, e.g. [10.0.0.0/8, 192.0.2.7, \"2001:db8::/32\"]", raw -> {
-            List<Object> items = new ArrayList<>();
-            if (raw instanceof List<?> list) {
-                items.addAll(list);
-            } else {
-                for (String part : String.valueOf(raw).split(",")) {
-                    if (!part.isBlank()) {
-                        items.add(part.trim());
-                    }
-                }
-            }
+            List<Object> items = listItems(raw);
             List<IpRange> ranges = new ArrayList<>();
             for (Object item : items) {
                 if (item == null || item instanceof List<?> || item instanceof Map<?, ?>) {
