@@ -68,12 +68,14 @@ class RoutingClusterIT {
             nodes.add(start(prefix, node, logs));
         }
 
-        // Node 0 receives its contacts in one burst, the others at a steady pace: it dies once it has all of its share
-        // (so no contact it had not received yet goes missing) while most of the work is still to be done.
+        // Node 0 receives its contacts in one burst and dies once it has all of its share (so no contact it had not
+        // received yet goes missing); the others receive theirs at a steady pace after the kill.
         Awaitility.await("node 0 enqueued its share").atMost(Duration.ofSeconds(40)).until(() -> count("ENQUEUED 0 ") == 1);
         Process victim = nodes.get(0);
         victim.destroyForcibly().waitFor();
         long completedAtKill = redis.xlen(prefix + "completions");
+        // Only now do the other nodes receive their contacts: the kill is mid-run however slow the machine is.
+        Files.createFile(logs.resolve("go"));
 
         Awaitility.await("every item completed (keys " + prefix + ")").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                 .until(() -> redis.xlen(prefix + "completions") >= ITEMS && redis.zcard(prefix + "items") == 0);
@@ -100,7 +102,8 @@ class RoutingClusterIT {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
                 RoutingNodeMain.class.getName(), TestServices.redisUri(), prefix, Integer.toString(node), Integer.toString(NODES),
-                Integer.toString(AGENTS), Integer.toString(ITEMS), "20250304", node == 0 ? "20" : "3");
+                Integer.toString(AGENTS), Integer.toString(ITEMS), "20250304", node == 0 ? "20" : "3",
+                node == 0 ? "" : logs.resolve("go").toString());
         builder.redirectError(logs.resolve("node-" + node + ".log").toFile());
         Process process = builder.start();
         Thread reader = new Thread(() -> {

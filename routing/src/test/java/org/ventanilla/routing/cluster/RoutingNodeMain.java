@@ -2,6 +2,8 @@ package org.ventanilla.routing.cluster;
 
 import java.io.PrintStream;
 import java.time.Clock;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -90,8 +92,13 @@ public final class RoutingNodeMain {
         int perTick = Integer.parseInt(args[7]);
         Instant started = Instant.now();
         AtomicInteger next = new AtomicInteger(node);
+        // An optional gate file: items start arriving only once it exists (the test opens it when it wants them).
+        Path gate = args.length > 8 && !args[8].isEmpty() ? Path.of(args[8]) : null;
         ScheduledExecutorService arrivals = Executors.newSingleThreadScheduledExecutor();
         arrivals.scheduleAtFixedRate(() -> guarded(() -> {
+            if (gate != null && !Files.exists(gate)) {
+                return;
+            }
             for (int burst = 0; burst < perTick; burst++) {
                 int i = next.getAndAdd(nodes);
                 if (i >= plan.items.size()) {
