@@ -357,6 +357,26 @@ public final class RoutingEngine {
         }
     }
 
+    /**
+     * Offers waiting work to every agent defined on this node that has a free slot. With a live state shared by
+     * several nodes, work queued by another node triggers nothing here; calling this now and then lets an idle agent
+     * of this node pick it up. Agents the live state does not let this node serve are skipped.
+     */
+    public void pullWork() {
+        synchronized (lock) {
+            Instant now = clock.instant();
+            for (String agentId : new ArrayList<>(agents.keySet())) {
+                try {
+                    fillAgent(agentId, now);
+                } catch (VentanillaException e) {
+                    if (e.code() == ErrorCode.UNAVAILABLE) {
+                        throw e;
+                    }
+                }
+            }
+        }
+    }
+
     // ---- back office ----
 
     /** Puts a deferred case on its team's work list; adding the same case again changes nothing. */

@@ -40,6 +40,8 @@ public final class RoutingVerticle extends VerticleBase {
     public static final Duration DEFAULT_TICK = Duration.ofMillis(200);
     /** How often a restore that failed at start (database down) is tried again. */
     public static final Duration RESTORE_RETRY = Duration.ofSeconds(5);
+    /** How often idle agents of this node look for work queued by other nodes (shared live state only). */
+    public static final Duration PULL_EVERY = Duration.ofSeconds(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(RoutingVerticle.class);
 
@@ -49,6 +51,7 @@ public final class RoutingVerticle extends VerticleBase {
     private final AtomicBoolean ticking = new AtomicBoolean();
     private RoutingOperations operations;
     private long timerId = -1;
+    private long pullTimerId = -1;
 
     /**
      * How the verticle runs the engine.
@@ -95,6 +98,13 @@ public final class RoutingVerticle extends VerticleBase {
             registered.add(consumer(RoutingAddresses.REQUEST, this::handleRequest));
             registered.add(consumer(RoutingAddresses.INTAKE_EVENTS, this::handleIntake));
             timerId = vertx.setPeriodic(options.tick().toMillis(), id -> tick());
+            if (options.engineBlocks()) {
+                // Shared live state: work another node queued triggers nothing here, so idle agents pull now and then.
+                pullTimerId = vertx.setPeriodic(PULL_EVERY.toMillis(), id -> vertx.executeBlocking(() -> {
+                    service.engine().pullWork();
+                    return null;
+                }, false).onFailure(e -> LOG.debug("pulling work for idle agents failed: {}", e.getMessage())));
+            }
             return Future.all(registered);
         });
     }
@@ -113,6 +123,9 @@ public final class RoutingVerticle extends VerticleBase {
     public Future<?> stop() {
         if (timerId >= 0) {
             vertx.cancelTimer(timerId);
+        }
+        if (pullTimerId >= 0) {
+            vertx.cancelTimer(pullTimerId);
         }
         return Future.succeededFuture();
     }
