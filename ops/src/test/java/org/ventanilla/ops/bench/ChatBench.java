@@ -10,7 +10,12 @@ import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -85,6 +90,7 @@ public final class ChatBench {
     private static final int RATE = Integer.getInteger("bench.rate", 2_000);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 15);
     private static final int RUNS = Integer.getInteger("bench.runs", 3);
+    private static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmUpSeconds", 5);
     private static final int CAPACITY = 3;
     private static final Catalog CATALOG = CatalogLoader.demo();
     /** Tuesday 2026-11-24, 10:00 in Bogotá: opening hours. */
@@ -95,17 +101,87 @@ public final class ChatBench {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 2 && "node".equals(args[0])) {
+            node(args[1]);
+            return;
+        }
         int sessions = Math.min(WANTED_SESSIONS, sessionsTheFdLimitAllows());
         System.out.printf(Locale.ROOT, "chat benchmark: %d citizen sessions (wanted %d), %d in conversation with %d agents (capacity %d),"
-                + " %d messages/s open-loop, %d runs of %d s, %d cores%n", sessions, WANTED_SESSIONS, CONVERSING, AGENTS, CAPACITY, RATE,
-                RUNS, SECONDS, Runtime.getRuntime().availableProcessors());
+                + " %d messages/s open-loop, a %d s warm-up then %d runs of %d s, %d cores%n", sessions, WANTED_SESSIONS, CONVERSING,
+                AGENTS, CAPACITY, RATE, WARM_UP_SECONDS, RUNS, SECONDS, Runtime.getRuntime().availableProcessors());
         String url = TestServices.postgresUrlWithFreshSchema();
+        Process node = startNode(url);
+        BufferedReader fromNode = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8));
+        PrintWriter toNode = new PrintWriter(node.getOutputStream(), true, StandardCharsets.UTF_8);
+        Vertx clients = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
+        boolean verified = true;
+        try {
+            int port = Integer.parseInt(awaitLine(fromNode, "PORT "));
+            Bench bench = new Bench(clients, port);
+            verified &= bench.setUp(sessions);
+            System.out.printf(Locale.ROOT, "node heap after GC with every session open: %s MB%n", nodeHeap(toNode, fromNode));
+            Histogram warm = bench.run(-1, WARM_UP_SECONDS);
+            System.out.printf(Locale.ROOT, "warm-up: %d messages, relay p50 %.1f ms, p99 %.1f ms (not counted)%n", warm.getTotalCount(),
+                    warm.getValueAtPercentile(50) / 1000.0, warm.getValueAtPercentile(99) / 1000.0);
+            double[] p99 = new double[RUNS];
+            double[] heap = new double[RUNS];
+            double[] achieved = new double[RUNS];
+            for (int run = 0; run < RUNS; run++) {
+                double cpu = BenchSupport.processCpuSeconds();
+                Histogram h = bench.run(run, SECONDS);
+                p99[run] = h.getValueAtPercentile(99) / 1000.0;
+                achieved[run] = bench.lastRate;
+                heap[run] = Double.parseDouble(nodeHeap(toNode, fromNode));
+                System.out.printf(Locale.ROOT, "run %d: %d messages in %d s (%.0f/s issued), relay p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms,"
+                        + " max %.1f ms; node heap after GC %.0f MB; generator JVM CPU %.1f s; load %.1f%n", run + 1, h.getTotalCount(),
+                        SECONDS, achieved[run], h.getValueAtPercentile(50) / 1000.0, p99[run], h.getValueAtPercentile(99.9) / 1000.0,
+                        h.getMaxValue() / 1000.0, heap[run], BenchSupport.processCpuSeconds() - cpu, BenchSupport.loadAverage());
+            }
+            verified &= bench.verify(url);
+            System.out.printf(Locale.ROOT, "RESULT chat sessions=%d conversing=%d msgs_per_s=%d relay_p99_ms=%.1f heap_mb=%d verified=%s%n",
+                    bench.openSessions(), bench.conversing(), Math.round(BenchSupport.median(achieved)), BenchSupport.median(p99),
+                    Math.round(BenchSupport.median(heap)), verified);
+        } finally {
+            clients.close().await(30, TimeUnit.SECONDS);
+            toNode.println("close");
+            if (!node.waitFor(60, TimeUnit.SECONDS)) {
+                node.destroy();
+            }
+            BenchSupport.dropSchema(url);
+        }
+    }
+
+    /** The node: a second JVM with the same classpath, so each JVM holds one end of every connection. */
+    private static Process startNode(String url) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = List.of(java, "-Xms512m", "-Xmx2g",
+                "-Dlogback.configurationFile=" + System.getProperty("logback.configurationFile", ""),
+                "-cp", System.getProperty("java.class.path"), ChatBench.class.getName(), "node", url);
+        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    }
+
+    private static String awaitLine(BufferedReader in, String prefix) throws Exception {
+        String line;
+        while ((line = in.readLine()) != null) {
+            if (line.startsWith(prefix)) {
+                return line.substring(prefix.length()).trim();
+            }
+            System.out.println("[node] " + line);
+        }
+        throw new IllegalStateException("the node ended before printing " + prefix.trim());
+    }
+
+    private static String nodeHeap(PrintWriter toNode, BufferedReader fromNode) throws Exception {
+        toNode.println("heap");
+        return awaitLine(fromNode, "HEAP ");
+    }
+
+    /** Runs the chat node until its standard input says close (or ends); answers "heap" with the used heap after a GC. */
+    private static void node(String url) throws Exception {
         JdbcRecordStore records = JdbcRecordStore.create(new JdbcSettings(url, TestServices.postgresUser(), "", 16,
                 Duration.ofSeconds(10)));
         MemoryClusterEvents events = MemoryClusterEvents.create();
         Vertx server = Vertx.vertx();
-        Vertx clients = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
-        boolean verified = true;
         try {
             deployRouting(server);
             Classifier classifier = Classifier.train(CATALOG);
@@ -125,45 +201,29 @@ public final class ChatBench {
             Router root = Router.router(server);
             root.route("/chat/*").subRouter(chat.router());
             HttpServer http = server.createHttpServer().requestHandler(root).listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
-            int port = http.actualPort();
-            Bench bench = new Bench(clients, port);
-            verified &= bench.setUp(sessions);
-            double[] p99 = new double[RUNS];
-            long[] heap = new long[RUNS];
-            double[] achieved = new double[RUNS];
-            for (int run = 0; run < RUNS; run++) {
-                Histogram h = bench.run(run);
-                p99[run] = h.getValueAtPercentile(99) / 1000.0;
-                achieved[run] = bench.lastRate;
-                heap[run] = heapMb();
-                System.out.printf(Locale.ROOT, "run %d: %d messages in %d s (%.0f/s issued), relay p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms,"
-                        + " max %.1f ms; heap after GC %d MB; process CPU %.0f s; load %.1f%n", run + 1, h.getTotalCount(), SECONDS,
-                        achieved[run], h.getValueAtPercentile(50) / 1000.0, p99[run], h.getValueAtPercentile(99.9) / 1000.0,
-                        h.getMaxValue() / 1000.0, heap[run], BenchSupport.processCpuSeconds(), BenchSupport.loadAverage());
+            System.out.println("PORT " + http.actualPort());
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            String line;
+            while ((line = in.readLine()) != null && !"close".equals(line)) {
+                if ("heap".equals(line)) {
+                    System.out.println("HEAP " + heapMb());
+                }
             }
-            verified &= bench.verify(url);
-            double medianP99 = BenchSupport.median(p99);
-            double medianRate = BenchSupport.median(achieved);
-            long medianHeap = Math.round(BenchSupport.median(java.util.Arrays.stream(heap).asDoubleStream().toArray()));
-            System.out.printf(Locale.ROOT, "RESULT chat sessions=%d conversing=%d msgs_per_s=%d relay_p99_ms=%.1f heap_mb=%d verified=%s%n",
-                    bench.openSessions(), bench.conversing(), Math.round(medianRate), medianP99, medianHeap, verified);
             http.close().await(10, TimeUnit.SECONDS);
             chat.close().await(10, TimeUnit.SECONDS);
             routing.close();
         } finally {
-            clients.close().await(30, TimeUnit.SECONDS);
             server.close().await(30, TimeUnit.SECONDS);
             records.close();
             events.close();
-            BenchSupport.dropSchema(url);
         }
     }
 
-    /** Each session holds two descriptors in this JVM (client and server end); agents too; leave room for the rest. */
+    /** Each session holds one descriptor in each JVM; agents too; leave room for the rest. */
     private static int sessionsTheFdLimitAllows() {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.UnixOperatingSystemMXBean unix) {
             long max = unix.getMaxFileDescriptorCount();
-            return (int) Math.max(100, (max - 2L * AGENTS - 1_000) / 2);
+            return (int) Math.max(100, max - AGENTS - 1_000);
         }
         return WANTED_SESSIONS;
     }
@@ -194,7 +254,6 @@ public final class ChatBench {
 
     /** The clients: citizens and agents, what they sent and what they received. */
     private static final class Bench {
-        private final Vertx vertx;
         private final int port;
         private final WebSocketClient client;
         private final List<WebSocket> citizens = new ArrayList<>();
@@ -219,7 +278,6 @@ public final class ChatBench {
         private double lastRate;
 
         Bench(Vertx vertx, int port) {
-            this.vertx = vertx;
             this.port = port;
             this.client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(100_000));
         }
@@ -260,7 +318,7 @@ public final class ChatBench {
             int wanted = Math.min(CONVERSING, Math.min(sessions, AGENTS * CAPACITY));
             waitUntil(() -> accepted.size() >= wanted, Duration.ofMinutes(3));
             conversingChats = new ArrayList<>(accepted.keySet());
-            System.out.printf(Locale.ROOT, "%d chats accepted by agents (%d offers left unanswered), %d waiting; setup %.1f s,"
+            System.out.printf(Locale.ROOT, "%d chats accepted by agents (%d offers left unanswered), %d waiting; setup %.1f s, generator"
                     + " heap after GC %d MB%n", conversingChats.size(), offersPending.get(), citizens.size() - conversingChats.size(),
                     (System.nanoTime() - t0) / 1e9, heapMb());
             return conversingChats.size() == wanted && errors.get() == 0;
@@ -303,7 +361,7 @@ public final class ChatBench {
                         if (expected >= 0 && index != expected) {
                             orderErrors.incrementAndGet();
                         }
-                        nextIndexAtAgent.put(chatId, index + CONVERSING);
+                        nextIndexAtAgent.put(chatId, index + conversingChats.size());
                         histogram.recordValue(Math.min(HIGHEST_US, Math.max(0, (now - due) / 1000)));
                         received.incrementAndGet();
                     }
@@ -356,9 +414,9 @@ public final class ChatBench {
         }
 
         /** One run: RATE messages per second for SECONDS, spread round-robin over the conversing chats. */
-        Histogram run(int run) {
+        Histogram run(int run, int seconds) {
             histogram = new ConcurrentHistogram(HIGHEST_US, 3);
-            long total = (long) RATE * SECONDS;
+            long total = (long) RATE * seconds;
             long intervalNanos = 1_000_000_000L / RATE;
             long start = System.nanoTime() + 50_000_000L;
             long issued = 0;
@@ -380,7 +438,8 @@ public final class ChatBench {
             long expected = receivedBefore + issued;
             boolean drained = waitUntil(() -> received.get() >= expected, Duration.ofSeconds(60));
             if (!drained) {
-                System.out.printf(Locale.ROOT, "run %d: only %d of %d messages reached the agents within 60 s%n", run + 1,
+                System.out.printf(Locale.ROOT, "run %s: only %d of %d messages reached the agents within 60 s%n",
+                        run < 0 ? "warm-up" : String.valueOf(run + 1),
                         received.get() - receivedBefore, issued);
             }
             return histogram;
