@@ -92,6 +92,8 @@ public final class ChatBench {
     private static final int RUNS = Integer.getInteger("bench.runs", 3);
     private static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmUpSeconds", 5);
     private static final int CAPACITY = 3;
+    /** Room for every waiting bench session (the default of 500 items per queue would refuse most of them). */
+    private static final int QUEUE_MAX = 20_000;
     private static final Catalog CATALOG = CatalogLoader.demo();
     /** Tuesday 2026-11-24, 10:00 in Bogotá: opening hours. */
     private static final Instant TUESDAY_MORNING = Instant.parse("2026-11-24T15:00:00Z");
@@ -246,7 +248,7 @@ public final class ChatBench {
                 Clock.systemUTC());
         RoutingService service = RoutingService.create(engine, history, Clock.systemUTC(), () -> true);
         for (ServiceQueue q : CATALOG.queues()) {
-            service.defineQueue(QueueSpec.builder(q.code()).build());
+            service.defineQueue(QueueSpec.builder(q.code()).maxSize(QUEUE_MAX).build());
         }
         vertx.deployVerticle(new RoutingVerticle(service, new IntakeEvents(service, java.time.ZoneId.of("America/Bogota")),
                 new RoutingVerticle.Options(false, Duration.ofMillis(100), true))).await(10, TimeUnit.SECONDS);
@@ -265,6 +267,7 @@ public final class ChatBench {
         private final AtomicInteger started = new AtomicInteger();
         private final AtomicInteger firstAcks = new AtomicInteger();
         private final AtomicInteger offersPending = new AtomicInteger();
+        private final java.util.Set<WebSocket> queued = ConcurrentHashMap.newKeySet();
         private final AtomicLong received = new AtomicLong();
         private final AtomicLong acks = new AtomicLong();
         private final AtomicLong duplicateAcks = new AtomicLong();
@@ -313,14 +316,18 @@ public final class ChatBench {
                 }
             }
             waitUntil(() -> firstAcks.get() >= sessions, Duration.ofMinutes(5));
-            System.out.printf(Locale.ROOT, "%d citizen sessions started and queued in %.1f s%n", citizens.size(),
-                    (System.nanoTime() - t1) / 1e9);
+            System.out.printf(Locale.ROOT, "%d citizen sessions started, first message stored, in %.1f s; %d were told a queue place%n",
+                    citizens.size(), (System.nanoTime() - t1) / 1e9, queued.size());
             int wanted = Math.min(CONVERSING, Math.min(sessions, AGENTS * CAPACITY));
             waitUntil(() -> accepted.size() >= wanted, Duration.ofMinutes(3));
             conversingChats = new ArrayList<>(accepted.keySet());
             System.out.printf(Locale.ROOT, "%d chats accepted by agents (%d offers left unanswered), %d waiting; setup %.1f s, generator"
                     + " heap after GC %d MB%n", conversingChats.size(), offersPending.get(), citizens.size() - conversingChats.size(),
                     (System.nanoTime() - t0) / 1e9, heapMb());
+            for (String chatId : conversingChats) {
+                queued.remove(citizenOfChat.get(chatId));
+            }
+            System.out.printf(Locale.ROOT, "sessions told a queue place and not accepted: %d%n", queued.size());
             return conversingChats.size() == wanted && errors.get() == 0;
         }
 
@@ -400,6 +407,7 @@ public final class ChatBench {
                                 duplicateAcks.incrementAndGet();
                             }
                         }
+                        case "queue" -> queued.add(ws);
                         case "error" -> {
                             errors.incrementAndGet();
                             System.out.println("citizen got error: " + f.encode());
