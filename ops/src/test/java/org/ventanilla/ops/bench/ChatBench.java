@@ -80,7 +80,8 @@ import org.ventanilla.routing.verticle.RoutingVerticle;
  *
  * <p>Run with {@code ops/bench.sh chat}. System properties: {@code bench.sessions} (10000, lowered to what the
  * process's file-descriptor limit allows), {@code bench.conversing} (2000), {@code bench.agents} (700),
- * {@code bench.rate} (2000 messages/s), {@code bench.seconds} (15 per run), {@code bench.runs} (3).
+ * {@code bench.rate} (2000 messages/s), {@code bench.seconds} (15 per run), {@code bench.runs} (3),
+ * {@code bench.warmUpSeconds} (15, checked but not counted).
  */
 public final class ChatBench {
 
@@ -90,7 +91,7 @@ public final class ChatBench {
     private static final int RATE = Integer.getInteger("bench.rate", 2_000);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 15);
     private static final int RUNS = Integer.getInteger("bench.runs", 3);
-    private static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmUpSeconds", 5);
+    private static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmUpSeconds", 15);
     private static final int CAPACITY = 3;
     /** Room for every waiting bench session (the default of 500 items per queue would refuse most of them). */
     private static final int QUEUE_MAX = 20_000;
