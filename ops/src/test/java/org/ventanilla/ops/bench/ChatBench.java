@@ -71,8 +71,9 @@ import org.ventanilla.routing.verticle.RoutingVerticle;
  * until the agent's WebSocket received it, goes into an HdrHistogram.
  *
  * <p>The chat is created here (not through {@code Wiring}) because the wiring does not let the per-address and
- * per-session rate limits be configured, and every bench session comes from 127.0.0.1. Clients are Vert.x
- * WebSocket clients on their own {@link Vertx} in the same JVM.
+ * per-session rate limits be configured, and every bench session comes from 127.0.0.1. The node runs in a second
+ * JVM (same classpath, {@code -Xmx2g}) so that each JVM holds one end of every connection (the file-descriptor limit
+ * is 20,000 here) and heap_mb is the node's own; the clients are Vert.x WebSocket clients in the benchmark's JVM.
  *
  * <p>verified=true only when every citizen message of the runs was acknowledged once, stored once (one
  * {@code chat-cid} key and one {@code chat-message} record each), received by the agent exactly once and in the
