@@ -85,7 +85,7 @@ final class ChatRoutes implements ChatChannel {
         }
         Context context = vertx.getOrCreateContext();
         req.toWebSocket().onSuccess(ws -> new CitizenSession(engine, ws, context, address).start())
-                .onFailure(e -> LOG.debug("citizen WebSocket upgrade failed: {}", e.getMessage()));
+                .onFailure(e -> LOG.warn("citizen WebSocket upgrade failed: {}", e.getMessage()));
     }
 
     private void handleAgentSocket(RoutingContext ctx) {
@@ -98,7 +98,7 @@ final class ChatRoutes implements ChatChannel {
         String address = clientAddress.apply(req);
         Context context = vertx.getOrCreateContext();
         req.toWebSocket().onSuccess(ws -> new AgentSession(engine, ws, context, address).start())
-                .onFailure(e -> LOG.debug("agent WebSocket upgrade failed: {}", e.getMessage()));
+                .onFailure(e -> LOG.warn("agent WebSocket upgrade failed: {}", e.getMessage()));
     }
 
     /** Allowed: a configured site, or the page's own host (the demo page and the console are served by Ventanilla). */
