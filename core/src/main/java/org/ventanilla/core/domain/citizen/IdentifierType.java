@@ -153,19 +153,9 @@ public enum IdentifierType {
     }
 
     private String normalizeNit(String compact) {
-        String body;
-        String check;
-        int hyphen = compact.indexOf('-');
-        if (hyphen >= 0) {
-            body = compact.substring(0, hyphen);
-            check = compact.substring(hyphen + 1);
-            if (check.length() != 1) {
-                throw invalid("must end with one check digit after the hyphen");
-            }
-        } else {
-            body = compact.substring(0, compact.length() - 1);
-            check = compact.substring(compact.length() - 1);
-        }
+        String[] parts = bodyAndCheck(compact, "must end with one check digit after the hyphen");
+        String body = parts[0];
+        String check = parts[1];
         checkDigits(body + check, "must contain only digits, dots and one hyphen before the check digit");
         checkLength(body, "must have a body of");
         if (CheckDigits.nit(body) != check.charAt(0)) {
@@ -175,19 +165,9 @@ public enum IdentifierType {
     }
 
     private String normalizeRun(String compact) {
-        String body;
-        String check;
-        int hyphen = compact.indexOf('-');
-        if (hyphen >= 0) {
-            body = compact.substring(0, hyphen);
-            check = compact.substring(hyphen + 1);
-            if (check.length() != 1) {
-                throw invalid("must end with one check digit (0-9 or K) after the hyphen");
-            }
-        } else {
-            body = compact.substring(0, compact.length() - 1);
-            check = compact.substring(compact.length() - 1);
-        }
+        String[] parts = bodyAndCheck(compact, "must end with one check digit (0-9 or K) after the hyphen");
+        String body = parts[0];
+        String check = parts[1];
         checkDigits(body, "must have a body of digits only, then a check digit (0-9 or K)");
         char checkChar = check.charAt(0);
         if (!(isAsciiDigit(checkChar) || checkChar == 'K')) {
@@ -198,6 +178,19 @@ public enum IdentifierType {
             throw invalid("check digit does not match the modulo 11 rule");
         }
         return body + "-" + checkChar;
+    }
+
+    /** Splits {@code body-check} or {@code bodycheck} (the last character is the check digit) into body and check. */
+    private String[] bodyAndCheck(String compact, String ruleAfterHyphen) {
+        int hyphen = compact.indexOf('-');
+        if (hyphen < 0) {
+            return new String[] {compact.substring(0, compact.length() - 1), compact.substring(compact.length() - 1)};
+        }
+        String check = compact.substring(hyphen + 1);
+        if (check.length() != 1) {
+            throw invalid(ruleAfterHyphen);
+        }
+        return new String[] {compact.substring(0, hyphen), check};
     }
 
     private void checkDigits(String digits, String rule) {
