@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs one benchmark of Ventanilla: ops/bench.sh NAME (for example: ops/bench.sh storage).
+# Runs one benchmark of Ventanilla: ops/bench.sh NAME [-Dkey=value ...] [ARGS] (for example: ops/bench.sh storage).
 # Builds the modules first when a pom or a source changed since the last build (mvn -B -q -DskipTests package,
 # which compiles the test classes too), then runs org.ventanilla.ops.bench.<Name>Bench from ops' test classes
 # with the test classpath. The benchmark prints its runs and ends with one line:
@@ -31,9 +31,19 @@ if [ ! -s "$classpath_file" ] || [ -n "$(find pom.xml ./*/pom.xml ./*/src -newer
     mv "$classpath_file.tmp" "$classpath_file"
 fi
 
+# Arguments of the form -Dkey=value go to the JVM (for example -Dbench.modes=redis,baseline); the rest to the benchmark.
+jvm_options=()
+bench_args=()
+for arg in "$@"; do
+    case "$arg" in
+        -D*) jvm_options+=("$arg") ;;
+        *) bench_args+=("$arg") ;;
+    esac
+done
+
 java_bin="java"
 if [ -n "${JAVA_HOME:-}" ]; then java_bin="$JAVA_HOME/bin/java"; fi
-exec "$java_bin" -Xms512m -Xmx2g \
+exec "$java_bin" -Xms512m -Xmx2g "${jvm_options[@]}" \
     -Dlogback.configurationFile=ops/src/test/java/org/ventanilla/ops/bench/logback-bench.xml \
     -cp "ops/target/test-classes:ops/target/classes:$(cat "$classpath_file")" \
-    "$class" "$@"
+    "$class" "${bench_args[@]}"

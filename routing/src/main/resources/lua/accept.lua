@@ -8,8 +8,10 @@ it.oid = ''
 redis.call('HSET', P .. 'i:' .. it.id, 'st', 'A', 'oid', '')
 redis.call('ZREM', P .. 'offers', it.id)
 add_size(queue(it.q), -1)
+DEFERRED = {}
 a.acc = a.acc + 1
 a.missed = 0
 save(a, 'acc', 'missed')
 refresh_shown(a)
+flush_saves()
 return {live(it), snapshot(a)}

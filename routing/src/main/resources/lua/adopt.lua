@@ -4,8 +4,7 @@ local adopted = {}
 for i = 5, #ARGV do
   local a = agent(ARGV[i])
   if a ~= nil and a.node ~= nil and a.node ~= '' and a.node ~= NODE and redis.call('EXISTS', ARGV[4] .. a.node) == 0 then
-    a.node = NODE
-    save(a, 'node')
+    bind(a, NODE)
     adopted[#adopted + 1] = a.id
   end
 end

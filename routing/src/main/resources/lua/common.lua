@@ -34,13 +34,41 @@ local function agent(id)
   return a
 end
 
+-- While a table, save() gathers the agents' changed fields here and flush_saves() writes each agent once: a script
+-- that changes an agent in several steps sets it to {} first and calls flush_saves() before it returns.
+local DEFERRED = nil
+
 local function save(a, ...)
+  if DEFERRED ~= nil then
+    local pending = DEFERRED[a.id]
+    if pending == nil then
+      pending = {agent = a, fields = {}}
+      DEFERRED[a.id] = pending
+    end
+    for _, f in ipairs({...}) do
+      pending.fields[f] = true
+    end
+    return
+  end
   local args = {}
   for _, f in ipairs({...}) do
     args[#args + 1] = f
     args[#args + 1] = tostring(a[f])
   end
   redis.call('HSET', P .. 'a:' .. a.id, unpack(args))
+end
+
+local function flush_saves()
+  local pending_agents = DEFERRED or {}
+  DEFERRED = nil
+  for _, pending in pairs(pending_agents) do
+    local args = {}
+    for f in pairs(pending.fields) do
+      args[#args + 1] = f
+      args[#args + 1] = tostring(pending.agent[f])
+    end
+    redis.call('HSET', P .. 'a:' .. pending.agent.id, unpack(args))
+  end
 end
 
 local function level(a, skill)
@@ -63,7 +91,20 @@ local function can_take(a, ch)
   return a.l0 == 0
 end
 
--- Keeps the per-queue sets of agents with a free slot on each channel in step with what the agent can take.
+-- The queues the agent is a member of (read once per script).
+local function queues_of(a)
+  if a.queues == nil then
+    a.queues = redis.call('SMEMBERS', P .. 'aq:' .. a.id)
+  end
+  return a.queues
+end
+
+-- The set of the agents of one node, members of one queue, with a free slot on one channel.
+local function free_key(q, ch, node)
+  return P .. 'f:' .. q .. ':' .. ch .. ':' .. (node or '')
+end
+
+-- Keeps the per-queue, per-node sets of agents with a free slot on each channel in step with what the agent can take.
 local function refresh_free(a)
   local mask = 0
   for _, ch in ipairs(CHANNELS) do
@@ -74,22 +115,41 @@ local function refresh_free(a)
   if mask == a.fmask then
     return
   end
-  local queues = redis.call('SMEMBERS', P .. 'aq:' .. a.id)
+  local queues = queues_of(a)
   for _, ch in ipairs(CHANNELS) do
     local now_free = math.floor(mask / 2 ^ ch) % 2 == 1
     local was_free = math.floor(a.fmask / 2 ^ ch) % 2 == 1
     if now_free ~= was_free then
       for _, q in ipairs(queues) do
         if now_free then
-          redis.call('SADD', P .. 'f:' .. q .. ':' .. ch, a.id)
+          redis.call('SADD', free_key(q, ch, a.node), a.id)
         else
-          redis.call('SREM', P .. 'f:' .. q .. ':' .. ch, a.id)
+          redis.call('SREM', free_key(q, ch, a.node), a.id)
         end
       end
     end
   end
   a.fmask = mask
   save(a, 'fmask')
+end
+
+-- Binds the agent to a node (the one that holds its connection and makes its offers), moving its free slots along.
+local function bind(a, node)
+  if a.node == node then
+    return
+  end
+  if a.fmask ~= 0 then
+    local queues = queues_of(a)
+    for _, ch in ipairs(CHANNELS) do
+      if math.floor(a.fmask / 2 ^ ch) % 2 == 1 then
+        for _, q in ipairs(queues) do
+          redis.call('SMOVE', free_key(q, ch, a.node), free_key(q, ch, node), a.id)
+        end
+      end
+    end
+  end
+  a.node = node
+  save(a, 'node')
 end
 
 local function refresh_shown(a)

@@ -10,7 +10,7 @@ else
   for _, q in ipairs(redis.call('SMEMBERS', P .. 'aq:' .. id)) do
     redis.call('SREM', P .. 'qa:' .. q, id)
     for _, ch in ipairs(CHANNELS) do
-      redis.call('SREM', P .. 'f:' .. q .. ':' .. ch, id)
+      redis.call('SREM', free_key(q, ch, a.node), id)
     end
   end
   redis.call('DEL', P .. 'aq:' .. id)

@@ -23,8 +23,8 @@ if state == 'AWAY' then
 else
   a.reason = ''
 end
-a.node = NODE
-save(a, 'missed', 'idle', 'decl', 'reason', 'node')
+bind(a, NODE)
+save(a, 'missed', 'idle', 'decl', 'reason')
 refresh_free(a)
 refresh_shown(a)
 return snapshot(a)

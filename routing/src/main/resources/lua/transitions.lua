@@ -58,3 +58,33 @@ local function give_back(it, a, missed)
   refresh_free(a)
   refresh_shown(a)
 end
+
+-- The agent finished handling the item: wrap-up starts, the slot stays taken. keep: about how many entries the
+-- completions stream keeps; ending: the wrap-up ends in the same script (the item's status is not written). Returns
+-- {item, agent}.
+local function complete_held(it, a, keep, ending)
+  it.st = 'R'
+  if not ending then
+    redis.call('HSET', P .. 'i:' .. it.id, 'st', 'R')
+  end
+  a.acc = a.acc - 1
+  a.wrap = a.wrap + 1
+  save(a, 'acc', 'wrap')
+  refresh_shown(a)
+  redis.call('XADD', P .. 'completions', 'MAXLEN', '~', keep, '*', 'item', it.id, 'agent', a.id, 'node', NODE)
+  return {live(it), snapshot(a)}
+end
+
+-- The wrap-up ends: the item leaves and the slot is free. Returns {item as it was, agent}.
+local function end_held(it, a)
+  local before = live(it)
+  redis.call('DEL', P .. 'i:' .. it.id)
+  redis.call('ZREM', P .. 'items', it.id)
+  a.wrap = a.wrap - 1
+  release(a, it.ch)
+  a.idle = NOW
+  save(a, 'wrap', 'l' .. it.ch, 'total', 'idle')
+  refresh_free(a)
+  refresh_shown(a)
+  return {before, snapshot(a)}
+end

@@ -64,6 +64,8 @@ public final class RoutingBench {
     private static final int ENGINE_ITEMS = Integer.getInteger("bench.engineItems", 200_000);
     private static final int REDIS_ITEMS = Integer.getInteger("bench.redisItems", 8_000);
     private static final int BASELINE_CALLS = Integer.getInteger("bench.baselineCalls", 20_000);
+    /** Which parts run (comma separated: engine, bus, redis, baseline); all by default. */
+    private static final List<String> MODES = List.of(System.getProperty("bench.modes", "engine,bus,redis,baseline").split(","));
     private static final List<String> SKILLS = List.of("licencias", "avaluos", "predial", "comparendos", "salud", "educacion",
             "movilidad", "ambiente", "vivienda", "servicios");
 
@@ -77,7 +79,7 @@ public final class RoutingBench {
         double[][] engine = new double[3][];
         double[][] bus = new double[3][];
         double[][] redis = new double[3][];
-        for (int run = -1; run < 3; run++) {
+        for (int run = -1; run < 3 && MODES.contains("engine"); run++) {
             RunResult result = runEngine(run);
             verified &= result.verified;
             if (run >= 0) {
@@ -86,7 +88,7 @@ public final class RoutingBench {
         }
         Vertx vertx = Vertx.vertx();
         try {
-            for (int run = -1; run < 3; run++) {
+            for (int run = -1; run < 3 && MODES.contains("bus"); run++) {
                 RunResult result = runBus(vertx, run);
                 verified &= result.verified;
                 if (run >= 0) {
@@ -97,14 +99,14 @@ public final class RoutingBench {
             vertx.close().await();
         }
         TestServices.requireRedis();
-        for (int run = -1; run < 3; run++) {
+        for (int run = -1; run < 3 && MODES.contains("redis"); run++) {
             RunResult result = runRedis(run);
             verified &= result.verified;
             if (run >= 0) {
                 redis[run] = result.figures();
             }
         }
-        double baseline = baseline();
+        double baseline = MODES.contains("baseline") ? baseline() : 0;
         System.out.printf(Locale.ROOT, "RESULT routing engine_assign_per_s=%d engine_p99_ms=%.3f bus_assign_per_s=%d bus_p99_ms=%.3f "
                 + "redis_assign_per_s=%d redis_p99_ms=%.3f redis_benchmark_script_per_s=%d verified=%s%n",
                 Math.round(median(engine, 0)), median(engine, 1), Math.round(median(bus, 0)), median(bus, 1),
@@ -311,10 +313,10 @@ public final class RoutingBench {
         for (int c = 0; c < CLIENTS; c++) {
             RedisLiveState state = RedisLiveState.create(TestServices.redisUri(), prefix, "bench-" + c);
             state.heartbeat(Duration.ofMinutes(5));
-            List<AgentSpec> share = new ArrayList<>();
-            for (int i = c; i < agents.size(); i += CLIENTS) {
-                share.add(agents.get(i));
-            }
+            // Consecutive blocks, so that every node has members in every queue (agent i belongs to queues i, i + 37
+            // and i + 74 modulo 100); a split by i modulo 4 would leave a quarter of the queues without any member on
+            // each node, and their items could never be offered there.
+            List<AgentSpec> share = new ArrayList<>(agents.subList(c * agents.size() / CLIENTS, (c + 1) * agents.size() / CLIENTS));
             OfferSink sink = new OfferSink();
             states.add(state);
             sinks.add(sink);
@@ -323,6 +325,7 @@ public final class RoutingBench {
         Histogram latency = new Histogram(3_600_000_000L, 3);
         AtomicLong done = new AtomicLong();
         int perClient = REDIS_ITEMS / CLIENTS;
+        double cpuBefore = redisCpuSeconds();
         List<Thread> drivers = new ArrayList<>();
         long started = System.nanoTime();
         for (int c = 0; c < CLIENTS; c++) {
@@ -351,6 +354,8 @@ public final class RoutingBench {
             driver.join();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf(Locale.ROOT, "redis server cpu: %.0f us per completed cycle%n",
+                (redisCpuSeconds() - cpuBefore) * 1e6 / done.get());
         // A node's agent may take another node's item in the moment before that node cancels it: such an item is
         // offered once but counted by nobody. What must hold: no item offered twice, nothing left, no capacity breach.
         Map<String, Integer> offers = new java.util.HashMap<>();
@@ -383,10 +388,13 @@ public final class RoutingBench {
                         Integer.MAX_VALUE);
             }
             List<String> argv = state.assignArguments(AssignTrigger.forAgent("b-__rand_int__"), now);
-            List<String> command = new ArrayList<>(List.of("redis-benchmark", "-h", "127.0.0.1", "-p", "6379", "-c",
+            java.net.URI redis = java.net.URI.create(TestServices.redisUri());
+            List<String> command = new ArrayList<>(List.of("redis-benchmark", "-h", redis.getHost(), "-p",
+                    Integer.toString(redis.getPort()), "-c",
                     Integer.toString(CLIENTS), "-n", Integer.toString(BASELINE_CALLS), "-r", Integer.toString(AGENTS), "-q",
                     "EVALSHA", state.assignScriptSha(), "0"));
             command.addAll(argv);
+            double cpuBefore = redisCpuSeconds();
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             StringBuilder output = new StringBuilder();
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -396,16 +404,44 @@ public final class RoutingBench {
                 }
             }
             process.waitFor();
+            System.out.printf(Locale.ROOT, "redis server cpu: %.0f us per redis-benchmark call%n",
+                    (redisCpuSeconds() - cpuBefore) * 1e6 / BASELINE_CALLS);
             Matcher matcher = Pattern.compile("([0-9.]+) requests per second").matcher(output);
             double perSecond = 0;
             while (matcher.find()) {
                 perSecond = Double.parseDouble(matcher.group(1));
             }
-            long offered = state.items().stream().filter(live -> live.status() == org.ventanilla.routing.api.ItemStatus.OFFERED).count();
+            long offered = offersHeld(prefix);
             double share = (double) offered / BASELINE_CALLS;
             System.out.printf(Locale.ROOT, "baseline redis-benchmark EVALSHA assign: %.0f calls/s, %d of %d calls reserved an item"
                     + " -> %.0f assignments/s%n", perSecond, offered, BASELINE_CALLS, perSecond * share);
             return perSecond * share;
+        }
+    }
+
+    /** How many offers the live state under the prefix holds (its {@code offers} sorted set). */
+    private static long offersHeld(String prefix) {
+        io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(TestServices.redisUri());
+        try (io.lettuce.core.api.StatefulRedisConnection<String, String> connection = client.connect()) {
+            return connection.sync().zcard(prefix + "offers");
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    /** The Redis server's own CPU time so far (user and system, INFO cpu): where the time of a script goes. */
+    private static double redisCpuSeconds() {
+        io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(TestServices.redisUri());
+        try (io.lettuce.core.api.StatefulRedisConnection<String, String> connection = client.connect()) {
+            double total = 0;
+            for (String line : connection.sync().info("cpu").split("\r?\n")) {
+                if (line.startsWith("used_cpu_sys:") || line.startsWith("used_cpu_user:")) {
+                    total += Double.parseDouble(line.substring(line.indexOf(':') + 1).trim());
+                }
+            }
+            return total;
+        } finally {
+            client.shutdown();
         }
     }
 
@@ -430,7 +466,8 @@ public final class RoutingBench {
     private static double median(double[][] runs, int column) {
         double[] values = new double[runs.length];
         for (int i = 0; i < runs.length; i++) {
-            values[i] = runs[i][column];
+            // A part left out of this run (bench.modes) reports 0.
+            values[i] = runs[i] == null ? 0 : runs[i][column];
         }
         Arrays.sort(values);
         return values[values.length / 2];

@@ -1,11 +1,12 @@
 package org.ventanilla.routing.engine;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -39,11 +40,13 @@ import org.ventanilla.routing.model.QueueSpec;
 import org.ventanilla.routing.model.RelaxationStep;
 import org.ventanilla.routing.model.WorkItem;
 import org.ventanilla.routing.state.AgentSnapshot;
+import org.ventanilla.routing.state.Arrival;
 import org.ventanilla.routing.state.AssignTrigger;
 import org.ventanilla.routing.state.Assignment;
 import org.ventanilla.routing.state.EnqueueOutcome;
 import org.ventanilla.routing.state.LiveItem;
 import org.ventanilla.routing.state.LiveState;
+import org.ventanilla.routing.state.Release;
 import org.ventanilla.routing.state.Transition;
 
 /**
@@ -83,6 +86,8 @@ public final class RoutingEngine {
     private final CaseBoard cases;
     private final LiveMetrics metrics;
     private Instant lastTick;
+    /** The channels whose wrap-up is zero: completing frees the slot at once. */
+    private final Set<Channel> withoutWrapUp;
 
     private RoutingEngine(RoutingSettings settings, LiveState state, RoutingEventSink sink, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -101,6 +106,13 @@ public final class RoutingEngine {
             }
         };
         this.lastTick = clock.instant();
+        EnumSet<Channel> immediate = EnumSet.noneOf(Channel.class);
+        for (Channel channel : Channel.values()) {
+            if (settings.wrapUp(channel).isZero()) {
+                immediate.add(channel);
+            }
+        }
+        this.withoutWrapUp = Collections.unmodifiableSet(immediate);
     }
 
     /** An engine over {@code state}, reporting to {@code sink}, reading the time from {@code clock}. */
@@ -149,21 +161,24 @@ public final class RoutingEngine {
         synchronized (lock) {
             Instant now = clock.instant();
             QueueSpec queue = queue(request.queueId());
-            Optional<LiveItem> existing = state.item(request.itemId());
-            if (existing.isPresent()) {
-                return new EnqueueResult(request.itemId(), true, existing.get().status());
-            }
             if (finished.containsKey(request.itemId())) {
                 return new EnqueueResult(request.itemId(), true, ItemStatus.FINISHED);
             }
             if (isLive(request.channel()) && !queue.openHours().isOpen(now)) {
+                // A repeated request for a contact queued before closing time is still answered as a duplicate.
+                Optional<LiveItem> existing = state.item(request.itemId());
+                if (existing.isPresent()) {
+                    return new EnqueueResult(request.itemId(), true, existing.get().status());
+                }
                 emit(RoutingEvent.item(RoutingEventType.REJECTED, now, queue.id(), request.itemId(), null, request.channel(),
                         null, "closed"));
                 throw new VentanillaException(ErrorCode.CONFLICT, "queue '" + queue.id() + "' is closed at " + now
                         + " and takes no " + request.channel() + " contacts out of hours");
             }
             WorkItem item = WorkItem.from(request, queue, now);
-            EnqueueOutcome outcome = state.enqueue(item, queue.maxSize());
+            // One step: the item is stored and, when an eligible agent has a free slot, offered (one script in Redis).
+            Arrival arrival = state.enqueueAndAssign(item, queue.maxSize(), now);
+            EnqueueOutcome outcome = arrival.outcome();
             switch (outcome.status()) {
                 case DUPLICATE:
                     return new EnqueueResult(request.itemId(), true, outcome.item().status());
@@ -174,8 +189,8 @@ public final class RoutingEngine {
                             "queue '" + queue.id() + "' is full (" + outcome.queued() + " of " + queue.maxSize() + ")");
                 case ADDED:
                     emitItem(RoutingEventType.ENQUEUED, now, item, null, null);
-                    routeItem(item.id(), now);
-                    return new EnqueueResult(item.id(), false, statusOf(item.id()));
+                    arrival.offered().ifPresent(assignment -> offer(assignment, now));
+                    return new EnqueueResult(item.id(), false, arrival.offered().isPresent() ? ItemStatus.OFFERED : ItemStatus.WAITING);
                 default:
                     throw new IllegalStateException("unknown enqueue outcome " + outcome.status());
             }
@@ -221,16 +236,21 @@ public final class RoutingEngine {
         synchronized (lock) {
             Instant now = clock.instant();
             agent(agentId);
-            Transition done = state.complete(itemId, agentId, now);
+            // One step for channels without wrap-up: complete, free the slot and make the agent's next offer.
+            Release release = state.completeAndRelease(itemId, agentId, withoutWrapUp, now);
+            Transition done = release.completed();
             WorkItem item = done.item().item();
             emitItem(RoutingEventType.COMPLETED, now, item, agentId, null);
             noteAgent(done.agent(), now);
-            Duration wrapUp = settings.wrapUp(item.channel());
-            if (wrapUp.isZero()) {
-                finishWrapUp(itemId, agentId, now);
+            if (release.released().isPresent()) {
+                wrapUpEnded(itemId, agentId, release.released().get(), now);
+                if (release.nextOffer().isPresent()) {
+                    offer(release.nextOffer().get(), now);
+                    fillAgent(agentId, now);
+                }
             } else {
                 wrapUps.put(itemId, agentId);
-                timers.schedule(Timers.Kind.WRAP_UP, itemId, now.plus(wrapUp));
+                timers.schedule(Timers.Kind.WRAP_UP, itemId, now.plus(settings.wrapUp(item.channel())));
             }
         }
     }
@@ -266,7 +286,6 @@ public final class RoutingEngine {
     public void cancel(String itemId, String reason) {
         synchronized (lock) {
             Instant now = clock.instant();
-            liveItem(itemId);
             removeItem(itemId, RoutingEventType.CANCELLED, reason == null ? "cancelled" : reason, now);
         }
     }
@@ -612,13 +631,16 @@ public final class RoutingEngine {
     }
 
     private void finishWrapUp(String itemId, String agentId, Instant now) {
-        Transition done = state.endWrapUp(itemId, agentId, now);
+        wrapUpEnded(itemId, agentId, state.endWrapUp(itemId, agentId, now), now);
+        fillAgent(agentId, now);
+    }
+
+    private void wrapUpEnded(String itemId, String agentId, Transition done, Instant now) {
         wrapUps.remove(itemId);
         timers.cancel(Timers.Kind.WRAP_UP, itemId);
         remember(itemId);
         emitItem(RoutingEventType.WRAP_UP_ENDED, now, done.item().item(), agentId, null);
         noteAgent(done.agent(), now);
-        fillAgent(agentId, now);
     }
 
     private void changePresence(String agentId, AgentState target, String reason, Instant now) {
@@ -657,7 +679,7 @@ public final class RoutingEngine {
         if (wrapUps.remove(itemId) != null) {
             timers.cancel(Timers.Kind.WRAP_UP, itemId);
         }
-        Transition removed = state.remove(itemId, now).orElseThrow();
+        Transition removed = state.remove(itemId, now).orElseThrow(() -> unknownItem(itemId));
         remember(itemId);
         LiveItem before = removed.item();
         emitItem(type, now, before.item(), before.agentId(), detail);
@@ -770,12 +792,11 @@ public final class RoutingEngine {
     }
 
     private LiveItem liveItem(String itemId) {
-        return state.item(itemId).orElseThrow(() -> new VentanillaException(ErrorCode.NOT_FOUND,
-                "unknown work item '" + itemId + "' (never enqueued, or already finished)"));
+        return state.item(itemId).orElseThrow(() -> unknownItem(itemId));
     }
 
-    private ItemStatus statusOf(String itemId) {
-        return state.item(itemId).map(LiveItem::status).orElse(ItemStatus.FINISHED);
+    private static VentanillaException unknownItem(String itemId) {
+        return new VentanillaException(ErrorCode.NOT_FOUND, "unknown work item '" + itemId + "' (never enqueued, or already finished)");
     }
 
     private static boolean isLive(Channel channel) {

@@ -3,6 +3,8 @@ package org.ventanilla.routing.state;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.ventanilla.routing.api.Channel;
 import org.ventanilla.routing.api.AgentState;
 import org.ventanilla.routing.model.AgentSpec;
 import org.ventanilla.routing.model.QueueSpec;
@@ -42,6 +44,18 @@ public interface LiveState {
      */
     EnqueueOutcome enqueue(WorkItem item, int maxSize);
 
+    /**
+     * {@link #enqueue} and, when the item was added, {@link #assignNext} for it ({@link AssignTrigger#forItem}), as one
+     * step where the store allows it (one script in Redis): an arriving contact costs one round trip.
+     */
+    default Arrival enqueueAndAssign(WorkItem item, int maxSize, Instant now) {
+        EnqueueOutcome outcome = enqueue(item, maxSize);
+        if (outcome.status() != EnqueueOutcome.Status.ADDED) {
+            return new Arrival(outcome, null);
+        }
+        return new Arrival(outcome, assignNext(AssignTrigger.forItem(item.id()), now).orElse(null));
+    }
+
     /** The item, while routing holds it. */
     Optional<LiveItem> item(String itemId);
 
@@ -76,6 +90,20 @@ public interface LiveState {
 
     /** The wrap-up of the item ends: the item leaves and the slot is free. */
     Transition endWrapUp(String itemId, String agentId, Instant now);
+
+    /**
+     * {@link #complete} and, when the item's channel is one of {@code withoutWrapUp}, {@link #endWrapUp} and one
+     * {@link #assignNext} for the freed agent ({@link AssignTrigger#forAgent}), as one step where the store allows it
+     * (one script in Redis). When the complete is refused nothing changes.
+     */
+    default Release completeAndRelease(String itemId, String agentId, Set<Channel> withoutWrapUp, Instant now) {
+        Transition completed = complete(itemId, agentId, now);
+        if (!withoutWrapUp.contains(completed.item().item().channel())) {
+            return new Release(completed, null, null);
+        }
+        Transition ended = endWrapUp(itemId, agentId, now);
+        return new Release(completed, ended, assignNext(AssignTrigger.forAgent(agentId), now).orElse(null));
+    }
 
     /** Removes the item in whatever status, freeing any slot it held; empty when the item is not held. */
     Optional<Transition> remove(String itemId, Instant now);

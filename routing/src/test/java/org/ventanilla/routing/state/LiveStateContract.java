@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -326,6 +327,71 @@ public interface LiveStateContract {
         Set<String> distinct = new HashSet<>(given);
         assertThat(given).hasSize(items);
         assertThat(distinct).hasSize(items);
+    }
+
+    @Test
+    default void enqueueAndAssignOffersAtOnceOrLeavesTheItemWaitingAtItsPlace() {
+        LiveState state = withQueues();
+        available(state, agent("ana", "tramites").skill("avaluos", 2).capacity(Channel.CHAT, 1).build(), T0);
+        available(state, agent("luis", "tramites").skill("avaluos", 5).capacity(Channel.CHAT, 1).build(), T0);
+
+        Arrival first = state.enqueueAndAssign(item("a", "tramites", Channel.CHAT, 5, T0, new SkillRequirement("avaluos", 1)), 100,
+                T0.plusSeconds(1));
+        assertThat(first.outcome().status()).isEqualTo(EnqueueOutcome.Status.ADDED);
+        assertThat(first.outcome().queued()).isEqualTo(1);
+        assertThat(first.offered()).get().satisfies(offer -> {
+            assertThat(offer.agentId()).as("best skill level first").isEqualTo("luis");
+            assertThat(offer.offerId()).isEqualTo("a#1");
+            assertThat(offer.offeredAt()).isEqualTo(T0.plusSeconds(1));
+        });
+        assertThat(state.item("a").orElseThrow().status()).isEqualTo(ItemStatus.OFFERED);
+        assertThat(state.waiting("tramites", null, Instant.MAX)).isEmpty();
+
+        Arrival again = state.enqueueAndAssign(item("a", "tramites", Channel.CHAT, 9, T0), 100, T0.plusSeconds(2));
+        assertThat(again.outcome().status()).isEqualTo(EnqueueOutcome.Status.DUPLICATE);
+        assertThat(again.offered()).isEmpty();
+
+        Arrival nobody = state.enqueueAndAssign(item("b", "tramites", Channel.CHAT, 5, T0.plusSeconds(2),
+                new SkillRequirement("avaluos", 3)), 100, T0.plusSeconds(2));
+        assertThat(nobody.offered()).as("luis, the only one skilled enough, is full").isEmpty();
+        assertThat(state.waiting("tramites", null, Instant.MAX)).extracting(live -> live.item().id()).containsExactly("b");
+
+        Arrival full = state.enqueueAndAssign(item("c", "tramites", Channel.CHAT, 5, T0), 2, T0.plusSeconds(3));
+        assertThat(full.outcome().status()).isEqualTo(EnqueueOutcome.Status.FULL);
+        assertThat(full.offered()).isEmpty();
+        refused(() -> state.enqueueAndAssign(item("x", "no-existe", Channel.CHAT, 5, T0), 100, T0), ErrorCode.NOT_FOUND);
+        assertThat(state.item("a").orElseThrow().agentId()).isEqualTo("luis");
+    }
+
+    @Test
+    default void completeAndReleaseFreesTheSlotAndMakesTheNextOfferOnlyWithoutWrapUp() {
+        LiveState state = withQueues();
+        available(state, agent("ana", "tramites").capacity(Channel.CHAT, 1).capacity(Channel.EMAIL, 1).build(), T0);
+        state.enqueueAndAssign(item("chat-1", "tramites", Channel.CHAT, 5, T0), 100, T0);
+        state.enqueueAndAssign(item("chat-2", "tramites", Channel.CHAT, 5, T0.plusSeconds(1)), 100, T0.plusSeconds(1));
+        state.enqueueAndAssign(item("mail-1", "tramites", Channel.EMAIL, 5, T0), 100, T0);
+        state.accept("chat-1", "ana", T0.plusSeconds(2));
+        state.accept("mail-1", "ana", T0.plusSeconds(2));
+
+        Release chat = state.completeAndRelease("chat-1", "ana", EnumSet.of(Channel.CHAT), T0.plusSeconds(30));
+        assertThat(chat.completed().item().status()).isEqualTo(ItemStatus.WRAP_UP);
+        assertThat(chat.released()).get().satisfies(ended -> assertThat(ended.agent().idleSince()).isEqualTo(T0.plusSeconds(30)));
+        assertThat(state.item("chat-1")).isEmpty();
+        assertThat(chat.nextOffer()).get().satisfies(next -> {
+            assertThat(next.item().id()).isEqualTo("chat-2");
+            assertThat(next.agentId()).isEqualTo("ana");
+        });
+        assertThat(state.agent("ana").orElseThrow().load(Channel.CHAT)).isEqualTo(1);
+
+        Release mail = state.completeAndRelease("mail-1", "ana", EnumSet.of(Channel.CHAT), T0.plusSeconds(40));
+        assertThat(mail.released()).as("email has a wrap-up here").isEmpty();
+        assertThat(mail.nextOffer()).isEmpty();
+        assertThat(state.item("mail-1").orElseThrow().status()).isEqualTo(ItemStatus.WRAP_UP);
+        assertThat(state.agent("ana").orElseThrow().load(Channel.EMAIL)).isEqualTo(1);
+
+        refused(() -> state.completeAndRelease("chat-2", "ana", EnumSet.of(Channel.CHAT), T0), ErrorCode.CONFLICT);
+        assertThat(state.item("chat-2").orElseThrow().status()).as("a refused complete changes nothing").isEqualTo(ItemStatus.OFFERED);
+        refused(() -> state.completeAndRelease("chat-2", "nadie", EnumSet.of(Channel.CHAT), T0), ErrorCode.NOT_FOUND);
     }
 
     private static void refused(ThrowingCallable call, ErrorCode code) {

@@ -26,6 +26,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.ventanilla.core.adapter.redis.RedisLeases;
@@ -40,11 +41,13 @@ import org.ventanilla.routing.model.QueueSpec;
 import org.ventanilla.routing.model.RelaxationStep;
 import org.ventanilla.routing.model.WorkItem;
 import org.ventanilla.routing.state.AgentSnapshot;
+import org.ventanilla.routing.state.Arrival;
 import org.ventanilla.routing.state.AssignTrigger;
 import org.ventanilla.routing.state.Assignment;
 import org.ventanilla.routing.state.EnqueueOutcome;
 import org.ventanilla.routing.state.LiveItem;
 import org.ventanilla.routing.state.LiveState;
+import org.ventanilla.routing.state.Release;
 import org.ventanilla.routing.state.Transition;
 
 /**
@@ -60,7 +63,7 @@ import org.ventanilla.routing.state.Transition;
  *
  * <p>Keys (all under the prefix; one Redis, not a Redis Cluster, since scripts build their keys): {@code q:<queue>}
  * (skills, relaxation, size), {@code a:<agent>} (profile and live state), {@code aq:<agent>} and {@code qa:<queue>}
- * (memberships), {@code f:<queue>:<channel>} (members with a free slot), {@code i:<item>} (an item),
+ * (memberships), {@code f:<queue>:<channel>:<node>} (members bound to a node with a free slot), {@code i:<item>} (an item),
  * {@code w:<queue>:<channel>:<language>} and {@code pw:<agent>:<channel>} (waiting items, most urgent first),
  * {@code arr:<queue>} (waiting items by arrival), {@code items}, {@code offers}, {@code seq}, {@code completions} (a
  * capped stream of completions), {@code violations} (capacity breaches the script saw: always 0), {@code lease:} (node
@@ -271,6 +274,16 @@ public final class RedisLiveState implements LiveState, AutoCloseable {
 
     @Override
     public EnqueueOutcome enqueue(WorkItem item, int maxSize) {
+        return enqueueOutcome(run(Script.ENQUEUE, Instant.EPOCH, enqueueArguments(item, maxSize)));
+    }
+
+    @Override
+    public Arrival enqueueAndAssign(WorkItem item, int maxSize, Instant now) {
+        List<Object> reply = run(Script.ENQUEUE_ASSIGN, now, enqueueArguments(item, maxSize));
+        return new Arrival(enqueueOutcome(reply), reply.size() > 3 ? assignment(reply.get(3)) : null);
+    }
+
+    private static String[] enqueueArguments(WorkItem item, int maxSize) {
         StringBuilder skills = new StringBuilder();
         for (SkillRequirement requirement : item.skills()) {
             if (skills.length() > 0) {
@@ -278,10 +291,13 @@ public final class RedisLiveState implements LiveState, AutoCloseable {
             }
             skills.append(checkedSkill(requirement.skill())).append(':').append(requirement.minLevel());
         }
-        List<Object> reply = run(Script.ENQUEUE, Instant.EPOCH, item.id(), item.queueId(), Integer.toString(item.channel().ordinal()),
-                Integer.toString(item.priority()), Long.toString(item.arrivedAt().toEpochMilli()),
-                Long.toString(Math.max(1, item.serviceLevelTarget().toMillis())), item.language() == null ? "" : item.language(),
-                skills.toString(), item.targetAgentId() == null ? "" : item.targetAgentId(), encode(item), Integer.toString(maxSize));
+        return new String[] {item.id(), item.queueId(), Integer.toString(item.channel().ordinal()),
+            Integer.toString(item.priority()), Long.toString(item.arrivedAt().toEpochMilli()),
+            Long.toString(Math.max(1, item.serviceLevelTarget().toMillis())), item.language() == null ? "" : item.language(),
+            skills.toString(), item.targetAgentId() == null ? "" : item.targetAgentId(), encode(item), Integer.toString(maxSize)};
+    }
+
+    private static EnqueueOutcome enqueueOutcome(List<Object> reply) {
         EnqueueOutcome.Status status = EnqueueOutcome.Status.valueOf((String) reply.get(0));
         return new EnqueueOutcome(status, liveItem(reply.get(1)), ((Long) reply.get(2)).intValue());
     }
@@ -305,13 +321,7 @@ public final class RedisLiveState implements LiveState, AutoCloseable {
 
     @Override
     public Optional<Assignment> assignNext(AssignTrigger trigger, Instant now) {
-        List<Object> reply = run(Script.ASSIGN, now, trigger.kind().name(), trigger.id());
-        if (reply.isEmpty()) {
-            return Optional.empty();
-        }
-        LiveItem live = liveItem(reply.get(0));
-        return Optional.of(new Assignment(live.item(), (String) reply.get(1), (String) reply.get(2),
-                Instant.ofEpochMilli((Long) reply.get(3))));
+        return Optional.ofNullable(assignment(run(Script.ASSIGN, now, trigger.kind().name(), trigger.id())));
     }
 
     @Override
@@ -332,6 +342,18 @@ public final class RedisLiveState implements LiveState, AutoCloseable {
     @Override
     public Transition endWrapUp(String itemId, String agentId, Instant now) {
         return transition(run(Script.END_WRAP_UP, now, itemId, agentId));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Release completeAndRelease(String itemId, String agentId, Set<Channel> withoutWrapUp, Instant now) {
+        StringBuilder channels = new StringBuilder(",");
+        for (Channel channel : withoutWrapUp) {
+            channels.append(channel.ordinal()).append(',');
+        }
+        List<Object> reply = run(Script.COMPLETE_RELEASE, now, itemId, agentId, Integer.toString(COMPLETIONS_KEPT), channels.toString());
+        List<Object> ended = (List<Object>) reply.get(1);
+        return new Release(transition((List<Object>) reply.get(0)), ended.isEmpty() ? null : transition(ended), assignment(reply.get(2)));
     }
 
     @Override
@@ -358,28 +380,30 @@ public final class RedisLiveState implements LiveState, AutoCloseable {
 
     // ---- scripts ----
 
-    /** The scripts, each the shared {@code common.lua} (and {@code transitions.lua} where needed) plus its own file. */
+    /** The scripts, each the shared {@code common.lua} plus the libraries it needs plus its own file. */
     enum Script {
         PUT_QUEUE("put_queue"), PUT_AGENT("put_agent"), SET_PRESENCE("set_presence"), GET_AGENT("get_agent"),
-        ENQUEUE("enqueue"), GET_ITEM("get_item"), WAITING("waiting"), ITEMS("items"), ASSIGN("assign"),
-        ACCEPT("accept", true), RETURN_OFFER("return_offer", true), COMPLETE("complete", true),
-        END_WRAP_UP("end_wrap_up", true), REMOVE("remove"), SWEEP("sweep", true), ADOPT("adopt");
+        ENQUEUE("enqueue", "enqueue_lib"), GET_ITEM("get_item"), WAITING("waiting"), ITEMS("items"), ASSIGN("assign", "assign_lib"),
+        ENQUEUE_ASSIGN("enqueue_assign", "assign_lib", "enqueue_lib"),
+        ACCEPT("accept", "transitions"), RETURN_OFFER("return_offer", "transitions"), COMPLETE("complete", "transitions"),
+        END_WRAP_UP("end_wrap_up", "transitions"), COMPLETE_RELEASE("complete_release", "transitions", "assign_lib"),
+        REMOVE("remove"), SWEEP("sweep", "transitions"), ADOPT("adopt");
 
         private final String file;
-        private final boolean transitions;
+        private final List<String> libraries;
 
-        Script(String file) {
-            this(file, false);
-        }
-
-        Script(String file, boolean transitions) {
+        Script(String file, String... libraries) {
             this.file = file;
-            this.transitions = transitions;
+            this.libraries = List.of(libraries);
         }
 
         /** The full source sent to SCRIPT LOAD. */
         String source() {
-            return resource("common") + (transitions ? resource("transitions") : "") + resource(file);
+            StringBuilder source = new StringBuilder(resource("common"));
+            for (String library : libraries) {
+                source.append(resource(library));
+            }
+            return source.append(resource(file)).toString();
         }
 
         private static String resource(String name) {
@@ -521,6 +545,17 @@ public final class RedisLiveState implements LiveState, AutoCloseable {
         String offerId = (String) fields.get(3);
         return new LiveItem(decode((String) fields.get(4), (String) fields.get(5)), ItemStatus.valueOf((String) fields.get(1)),
                 agentId.isEmpty() ? null : agentId, offerId.isEmpty() ? null : offerId);
+    }
+
+    /** An assignment as the scripts return it ({item, agent id, offer id, offered at ms}), or null for {}. */
+    @SuppressWarnings("unchecked")
+    private static Assignment assignment(Object reply) {
+        List<Object> fields = (List<Object>) reply;
+        if (fields == null || fields.isEmpty()) {
+            return null;
+        }
+        LiveItem live = liveItem(fields.get(0));
+        return new Assignment(live.item(), (String) fields.get(1), (String) fields.get(2), Instant.ofEpochMilli((Long) fields.get(3)));
     }
 
     private static List<LiveItem> liveItems(List<Object> reply) {
