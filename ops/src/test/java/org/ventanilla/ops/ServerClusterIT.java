@@ -39,8 +39,10 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -56,8 +58,10 @@ import org.ventanilla.routing.api.EnqueueRequest;
  * live state in one Redis, the routing verticle with its lease, sweep and pulling of work) serve 10,000 contacts of
  * every live channel with 200 agents of varied skills, languages and capacities, in real time. Agents and contacts
  * reach routing only through its event-bus api, from a driver verticle inside each server (as the console and the
- * channels do). One process is killed with SIGKILL mid-run, while it holds offers and accepted work; its agents
- * reconnect through the two others, as their consoles would, and finish what they had in hand.
+ * channels do). One process is killed with SIGKILL in the middle of its share of the contacts, with requests in
+ * flight, offers made and work accepted: its agents reconnect through the two others, as their consoles would, and
+ * finish what they had in hand; the contacts it never took are sent through the others, as a channel sends a contact
+ * again when its node does not answer.
  *
  * <p>Every contact is completed exactly once, none is accepted twice, no agent is ever offered more than its capacity
  * (voice exclusive), nothing is left in routing, and the surviving nodes stay ready.
@@ -72,11 +76,9 @@ class ServerClusterIT {
     private static final int ITEMS = 10_000;
     private static final long SEED = 20250304L;
     private static final int VICTIM = 0;
-    /** The survivors send their contacts at this pace, so that some still arrive after the kill. */
-    private static final int SURVIVOR_ITEMS_PER_SECOND = 150;
     private static final String ROUTING_PREFIX = Wiring.ROUTING_REDIS_PREFIX;
     private static final Duration START = Duration.ofSeconds(150);
-    private static final Duration VICTIM_SHARE = Duration.ofSeconds(150);
+    private static final Duration HALF_SHARE = Duration.ofSeconds(120);
     private static final Duration FINISH = Duration.ofSeconds(180);
 
     @TempDir
@@ -87,6 +89,8 @@ class ServerClusterIT {
     private StatefulRedisConnection<String, String> connection;
     private RedisCommands<String, String> redis;
     private ServerClusterPlan plan;
+    private final Map<String, List<StreamMessage<String, String>>> completions = new HashMap<>();
+    private String lastCompletion = "-";
 
     @AfterEach
     void stopNodesAndRemoveRoutingState() throws IOException {
@@ -111,7 +115,7 @@ class ServerClusterIT {
     void threeServerNodesCompleteEveryContactExactlyOnceWithinCapacityWhenOneIsKilledMidRun() throws Exception {
         TestServices.requireRedis();
         long began = System.nanoTime();
-        String redisUri = emptyRedisDatabase();
+        String redisUri = idleRedisDatabase();
         String url = TestServices.postgresUrlWithFreshSchema();
         // the schema is created once, before the three nodes start together on it
         JdbcRecordStore.create(new JdbcSettings(url, TestServices.postgresUser(), "", 2, Duration.ofSeconds(10)), Clock.systemUTC())
@@ -130,40 +134,49 @@ class ServerClusterIT {
 
         Files.createFile(dir.resolve("go"));
         NodeProcess victim = nodes.get(VICTIM);
-        // killed once every contact sent through it is in routing (a contact it never took is not routing's to lose),
-        // while its agents hold offers and accepted work and the other nodes still receive contacts
-        victim.awaitLine("ENQUEUED-ALL " + VICTIM, VICTIM_SHARE);
+        Set<String> victimShare = share(VICTIM);
+        // killed in the middle of its share: contacts in flight, offers made, work accepted, contacts still to come
+        await("node " + VICTIM + " sending half its share").atMost(HALF_SHARE).pollInterval(Duration.ofMillis(100))
+                .failFast("node " + VICTIM + " exited", () -> !victim.process.isAlive())
+                .until(() -> victim.count("ENQUEUED") >= victimShare.size() / 2);
         victim.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         long killed = System.nanoTime();
         victim.reader.join(10_000);
         int completedAtKill = completions().size();
-        Set<String> victimAgents = victim.agents(plan);
-        Map<Integer, List<String>> takeover = takeover(victim, victimAgents);
-        for (Map.Entry<Integer, List<String>> entry : takeover.entrySet()) {
+        Takeover takeover = takeover(victim, victimShare);
+        for (Map.Entry<Integer, List<String>> entry : takeover.files().entrySet()) {
             Path file = dir.resolve("adopt-" + entry.getKey() + ".tmp");
             Files.write(file, entry.getValue(), StandardCharsets.UTF_8);
             Files.move(file, dir.resolve("adopt-" + entry.getKey()), StandardCopyOption.ATOMIC_MOVE);
         }
-        long inHand = takeover.values().stream().flatMap(List::stream).filter(line -> !line.startsWith("agent ")).count();
 
         await("every contact completed and routing holding none of them").atMost(FINISH).pollInterval(Duration.ofSeconds(1))
                 .failFast("a surviving node died", () -> nodes.stream().filter(n -> n != victim).anyMatch(n -> !n.process.isAlive()))
                 .until(() -> completions().size() == ITEMS && heldItems() == 0);
         long finished = System.nanoTime();
+        System.out.printf("ServerClusterIT: nodes up in %d s; node %d killed %d s into the run with %d of %d contacts completed, %d "
+                + "in its agents' hands, %d in flight and %d never sent; all completed %d s after the kill (%d s in all)%n",
+                seconds(started - began), VICTIM, seconds(killed - started), completedAtKill, ITEMS, takeover.inHand(),
+                takeover.inFlight().size(), takeover.resent(), seconds(finished - killed), seconds(finished - began));
 
-        Map<String, List<StreamMessage<String, String>>> completions = completions();
+        completions();
         List<String> lines = nodes.stream().flatMap(n -> n.lines.stream()).toList();
         Set<String> itemIds = plan.items.stream().map(EnqueueRequest::itemId).collect(Collectors.toSet());
         assertThat(lines).as("nodes that failed").noneMatch(line -> line.startsWith("FAILED "));
         assertThat(completedAtKill).as("completions when the node was killed (mid-run)").isBetween(1, ITEMS * 9 / 10);
-        assertThat(inHand).as("work the killed node's agents had in hand").isPositive();
-        assertThat(words(lines, "ENQUEUED ", 1)).as("contacts routing took").containsOnlyOnceElementsOf(itemIds).hasSize(ITEMS);
+        assertThat(takeover.inHand()).as("work the killed node's agents had in hand").isPositive();
+        assertThat(takeover.resent()).as("contacts the killed node never took, sent again through the others").isPositive();
+        List<String> enqueued = new ArrayList<>(words(lines, "ENQUEUED ", 1));
+        enqueued.addAll(takeover.inFlight());
+        assertThat(enqueued).as("contacts routing took (answered, or in flight to the killed node and found in routing)")
+                .containsOnlyOnceElementsOf(itemIds).hasSize(ITEMS);
         assertThat(completions.keySet()).as("contacts completed").isEqualTo(itemIds);
         assertThat(completions.values()).as("contacts completed more than once").allMatch(times -> times.size() == 1);
         assertThat(count(words(lines, "ACCEPTED ", 1)).entrySet()).as("contacts accepted more than once")
                 .noneMatch(e -> e.getValue() > 1);
         assertThat(redis.get(ROUTING_PREFIX + "violations")).as("capacity breaches the assignment script saw").isNull();
         assertThat(lines).as("offers beyond an agent's capacity, seen by the agents").noneMatch(line -> line.startsWith("OVER "));
+        Set<String> victimAgents = victim.agents(plan);
         assertThat(new HashSet<>(words(lines, "ADOPTED ", 1))).as("the killed node's agents, taken over").isEqualTo(victimAgents);
         String victimNode = nodeId(run, VICTIM);
         assertThat(completions.values().stream().map(c -> c.get(0).getBody())
@@ -174,28 +187,34 @@ class ServerClusterIT {
                 assertThat(health(node.port)).as("readiness of node " + node.index + " after the kill").isEqualTo(200);
             }
         }
-        System.out.printf("ServerClusterIT: nodes up in %d s; node %d killed %d s into the run with %d of %d completed and %d "
-                + "items in its agents' hands; all completed %d s after the kill (%d s in all)%n", seconds(started - began), VICTIM,
-                seconds(killed - started), completedAtKill, ITEMS, inHand, seconds(finished - killed), seconds(finished - began));
+    }
+
+    /** What the survivors are told after the kill, and what it counts. */
+    private record Takeover(Map<Integer, List<String>> files, long inHand, Set<String> inFlight, long resent) {
     }
 
     /**
-     * What the killed node's agents do when their consoles reconnect: half go to each surviving node, with the work
-     * the killed node's output shows in their hands. {@code held}: accepted and never sent to complete (it surely holds
-     * a slot); {@code finish}: offered, or being completed, when the node died (finished if routing still holds it).
+     * What follows the kill, in the survivors: the killed node's agents reconnect through them (as their consoles
+     * would), half to each, with the work the killed node's output shows in their hands ({@code held}: accepted and
+     * never sent to complete, so it surely holds a slot; {@code finish}: offered, or being completed, when the node
+     * died, finished if routing still holds it); and the contacts the killed node never took reach them instead
+     * ({@code resend}), as a channel sends a contact again when its node does not answer. Whether a contact sent to
+     * the killed node but not answered reached routing, routing's state says (the node is dead: nothing more arrives).
      */
-    private Map<Integer, List<String>> takeover(NodeProcess victim, Set<String> victimAgents) {
+    private Takeover takeover(NodeProcess victim, Set<String> victimShare) {
         List<Integer> survivors = IntStream.range(0, NODES).filter(n -> n != VICTIM).boxed().toList();
         Map<String, Integer> adopter = new HashMap<>();
         Map<Integer, List<String>> files = new LinkedHashMap<>();
         survivors.forEach(n -> files.put(n, new ArrayList<>()));
         int next = 0;
-        for (String agent : victimAgents) {
+        for (String agent : victim.agents(plan)) {
             int node = survivors.get(next++ % survivors.size());
             adopter.put(agent, node);
             files.get(node).add("agent " + agent);
         }
         Map<String, String[]> offered = new LinkedHashMap<>();
+        Set<String> sending = new HashSet<>();
+        Set<String> enqueued = new HashSet<>();
         Set<String> accepted = new HashSet<>();
         Set<String> completing = new HashSet<>();
         Set<String> done = new HashSet<>();
@@ -203,6 +222,8 @@ class ServerClusterIT {
         for (String line : victim.lines) {
             String[] words = line.split(" ");
             switch (words[0]) {
+                case "SENDING" -> sending.add(words[1]);
+                case "ENQUEUED" -> enqueued.add(words[1]);
                 case "OFFER" -> offered.put(words[1], words);
                 case "ACCEPTED" -> accepted.add(words[1]);
                 case "COMPLETING" -> completing.add(words[1]);
@@ -217,12 +238,14 @@ class ServerClusterIT {
                 }
             }
         }
+        long inHand = 0;
         for (Map.Entry<String, String[]> entry : offered.entrySet()) {
             String item = entry.getKey();
             String agent = entry.getValue()[2];
             if (done.contains(item) || refused.contains(item) && !accepted.contains(item)) {
                 continue;
             }
+            inHand++;
             List<String> file = files.get(adopter.get(agent));
             if (accepted.contains(item) && !completing.contains(item)) {
                 file.add("held " + item + " " + agent + " " + entry.getValue()[3]);
@@ -230,19 +253,47 @@ class ServerClusterIT {
                 file.add("finish " + item + " " + agent);
             }
         }
-        return files;
+        Set<String> inFlight = new HashSet<>();
+        Map<String, List<StreamMessage<String, String>>> completed = completions();
+        long resent = 0;
+        for (String item : victimShare) {
+            if (enqueued.contains(item)) {
+                continue;
+            }
+            if (sending.contains(item) && (redis.exists(ROUTING_PREFIX + "i:" + item) > 0 || completed.containsKey(item))) {
+                inFlight.add(item);
+                continue;
+            }
+            files.get(survivors.get(next++ % survivors.size())).add("resend " + item);
+            resent++;
+        }
+        return new Takeover(files, inHand, inFlight, resent);
     }
 
-    /** This run's completions in the {@code completions} stream, by item. */
-    private Map<String, List<StreamMessage<String, String>>> completions() {
-        Map<String, List<StreamMessage<String, String>>> byItem = new HashMap<>();
-        for (StreamMessage<String, String> message : redis.xrange(ROUTING_PREFIX + "completions", Range.create("-", "+"))) {
-            String item = message.getBody().get("item");
-            if (item != null && item.startsWith(plan.prefix)) {
-                byItem.computeIfAbsent(item, i -> new ArrayList<>()).add(message);
+    /** The contacts a node sends at the start. */
+    private Set<String> share(int node) {
+        Set<String> share = new HashSet<>();
+        for (int i = 0; i < plan.items.size(); i++) {
+            if (ServerClusterPlan.nodeOf(i, NODES) == node) {
+                share.add(plan.items.get(i).itemId());
             }
         }
-        return byItem;
+        return share;
+    }
+
+    /** This run's completions in the {@code completions} stream, by item; read on from the last entry read. */
+    private Map<String, List<StreamMessage<String, String>>> completions() {
+        List<StreamMessage<String, String>> page = redis.xrange(ROUTING_PREFIX + "completions", Range.create(lastCompletion, "+"));
+        for (StreamMessage<String, String> message : page) {
+            String item = message.getBody().get("item");
+            if (!message.getId().equals(lastCompletion) && item != null && item.startsWith(plan.prefix)) {
+                completions.computeIfAbsent(item, i -> new ArrayList<>()).add(message);
+            }
+        }
+        if (!page.isEmpty()) {
+            lastCompletion = page.get(page.size() - 1).getId();
+        }
+        return completions;
     }
 
     /** How many of this run's items routing still holds, in any status. */
@@ -258,8 +309,11 @@ class ServerClusterIT {
         return held;
     }
 
-    /** A Redis database (1 to 15) that holds no key now, or one at random when none is empty; its URI. */
-    private String emptyRedisDatabase() {
+    /**
+     * A Redis database (1 to 15) where no routing runs now: it holds no key, or only the queue definitions, sequence
+     * and empty completion stream a finished run leaves; one at random when there is none. Its URI.
+     */
+    private String idleRedisDatabase() {
         client = RedisClient.create(TestServices.redisUri());
         connection = client.connect();
         redis = connection.sync();
@@ -268,7 +322,9 @@ class ServerClusterIT {
         int chosen = databases.get(0);
         for (int database : databases) {
             redis.select(database);
-            if (redis.dbsize() == 0) {
+            if (redis.dbsize() <= 20 && redis.keys("*").stream().allMatch(key -> key.startsWith(ROUTING_PREFIX + "q:")
+                    || key.equals(ROUTING_PREFIX + "seq") || key.equals(ROUTING_PREFIX + "completions")
+                    && redis.xlen(key) == 0)) {
                 chosen = database;
                 break;
             }
@@ -296,7 +352,6 @@ class ServerClusterIT {
                 "-D" + ServerClusterNode.AGENTS_PROPERTY + "=" + AGENTS,
                 "-D" + ServerClusterNode.ITEMS_PROPERTY + "=" + ITEMS,
                 "-D" + ServerClusterNode.SEED_PROPERTY + "=" + SEED,
-                "-D" + ServerClusterNode.RATE_PROPERTY + "=" + (node == VICTIM ? 0 : SURVIVOR_ITEMS_PER_SECOND),
                 "-D" + ServerClusterNode.DIR_PROPERTY + "=" + dir.toAbsolutePath(),
                 "-cp", ChildJvm.JAR.toAbsolutePath() + File.pathSeparator + launcher.toAbsolutePath(), ServerClusterNode.class.getName());
         ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true);
@@ -406,6 +461,7 @@ class ServerClusterIT {
         private final int port;
         private final Process process;
         private final Queue<String> lines = new ConcurrentLinkedQueue<>();
+        private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
         private final Thread reader;
 
         NodeProcess(int index, int port, Process process) {
@@ -416,6 +472,8 @@ class ServerClusterIT {
                 try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                     for (String line = in.readLine(); line != null; line = in.readLine()) {
                         lines.add(line);
+                        int space = line.indexOf(' ');
+                        counts.computeIfAbsent(space < 0 ? line : line.substring(0, space), word -> new LongAdder()).increment();
                     }
                 } catch (IOException ignored) {
                     // the process ended: what it printed before is kept
@@ -429,6 +487,12 @@ class ServerClusterIT {
             await("node " + index + " printing '" + start + "'").atMost(timeout).pollInterval(Duration.ofMillis(200))
                     .failFast("node " + index + " exited; see target/server-cluster-node-" + index + ".log", () -> !process.isAlive())
                     .until(() -> lines.stream().anyMatch(line -> line.startsWith(start)));
+        }
+
+        /** How many lines the node printed that start with {@code word} and a space. */
+        long count(String word) {
+            LongAdder count = counts.get(word);
+            return count == null ? 0 : count.sum();
         }
 
         /** The agents this node signs in at the start: its share of the plan. */

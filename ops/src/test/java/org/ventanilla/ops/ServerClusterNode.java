@@ -43,13 +43,14 @@ import org.ventanilla.routing.api.SkillRequirement;
  * channels and the console do.
  *
  * <p>It prints one line per fact the test checks (and nothing else starts with these words): {@code READY n},
- * {@code SIGNED n agents}, {@code ENQUEUED item}, {@code ENQUEUED-ALL n}, {@code OFFER item agent channel},
+ * {@code SIGNED n agents}, {@code SENDING item}, {@code ENQUEUED item}, {@code OFFER item agent channel},
  * {@code OVER agent channel ...} (never expected), {@code ACCEPTED item agent channel}, {@code COMPLETING item agent},
  * {@code DONE item agent}, {@code ADOPTED agent}, {@code REFUSED ...} and {@code TAKEOVER-REFUSED ...}. Each line is
  * flushed when printed, so what a killed node printed before its death reaches the test whole.
  *
  * <p>Control files in {@value #DIR_PROPERTY} tell the driver what to do: {@code go} (send this node's share of the
- * contacts) and {@code adopt-n} (agents whose node died reconnect here, with the work they had accepted).
+ * contacts) and {@code adopt-n} (after a node died: its agents reconnect here with the work they had in hand, and
+ * contacts it never took are sent here).
  */
 public final class ServerClusterNode {
 
@@ -59,7 +60,6 @@ public final class ServerClusterNode {
     static final String AGENTS_PROPERTY = "ventanilla.cluster.agents";
     static final String ITEMS_PROPERTY = "ventanilla.cluster.items";
     static final String SEED_PROPERTY = "ventanilla.cluster.seed";
-    static final String RATE_PROPERTY = "ventanilla.cluster.itemsPerSecond";
     static final String DIR_PROPERTY = "ventanilla.cluster.dir";
 
     private ServerClusterNode() {
@@ -78,7 +78,7 @@ public final class ServerClusterNode {
             ServerClusterPlan plan = new ServerClusterPlan(System.getProperty(RUN_PROPERTY), Integer.getInteger(AGENTS_PROPERTY),
                     Integer.getInteger(ITEMS_PROPERTY), Long.getLong(SEED_PROPERTY));
             server.vertx().deployVerticle(new Driver(out, plan, node, Integer.getInteger(NODES_PROPERTY),
-                    Integer.getInteger(RATE_PROPERTY, 0), Path.of(System.getProperty(DIR_PROPERTY)))).await();
+                    Path.of(System.getProperty(DIR_PROPERTY)))).await();
         } catch (Exception e) {
             out.println("FAILED " + node + " " + e);
             e.printStackTrace(out);
@@ -87,7 +87,7 @@ public final class ServerClusterNode {
     }
 
     /**
-     * This node's agents and contacts. Agents accept every offer at once and complete the work 5 to 40 ms later, then
+     * This node's agents and contacts. Agents accept every offer at once and complete the work 1 to 4 s later, then
      * end the wrap-up (as the chat does); contacts are sent with at most {@link #WINDOW} requests in flight, and again
      * when routing answers that the queue is full. Every handler runs on this verticle's event loop, so its maps need
      * no lock.
@@ -95,6 +95,9 @@ public final class ServerClusterNode {
     static final class Driver extends VerticleBase {
 
         static final int WINDOW = 16;
+        /** How long an agent handles a contact: long enough for work to be in hand when a node dies. */
+        static final long HANDLING_MIN_MS = 1_000;
+        static final long HANDLING_MAX_MS = 4_000;
         private static final long REQUEST_TIMEOUT_MS = 30_000;
         private static final long RETRY_MS = 250;
 
@@ -102,25 +105,20 @@ public final class ServerClusterNode {
         private final ServerClusterPlan plan;
         private final int node;
         private final int nodes;
-        private final int itemsPerSecond;
         private final Path dir;
         /** Per agent and channel: work accepted and not yet asked to complete, which surely holds a slot in routing. */
         private final Map<String, EnumMap<Channel, Integer>> held = new HashMap<>();
         private final Map<String, MessageConsumer<JsonObject>> signedIn = new HashMap<>();
         private final Deque<EnqueueRequest> toSend = new ArrayDeque<>();
-        private int share;
         private int inFlight;
-        private int enqueued;
-        private int permits;
         private boolean going;
         private boolean adopting;
 
-        Driver(PrintStream out, ServerClusterPlan plan, int node, int nodes, int itemsPerSecond, Path dir) {
+        Driver(PrintStream out, ServerClusterPlan plan, int node, int nodes, Path dir) {
             this.out = out;
             this.plan = plan;
             this.node = node;
             this.nodes = nodes;
-            this.itemsPerSecond = itemsPerSecond;
             this.dir = dir;
         }
 
@@ -131,7 +129,6 @@ public final class ServerClusterNode {
                     toSend.add(plan.items.get(i));
                 }
             }
-            share = toSend.size();
             List<Future<Void>> signIns = new ArrayList<>();
             for (int i = 0; i < plan.agents.size(); i++) {
                 if (ServerClusterPlan.nodeOf(i, nodes) == node) {
@@ -141,13 +138,6 @@ public final class ServerClusterNode {
             return Future.all(signIns).onSuccess(done -> {
                 out.println("SIGNED " + node + " " + signIns.size());
                 vertx.setPeriodic(100, id -> watchControlFiles());
-                if (itemsPerSecond > 0) {
-                    int perTick = Math.max(1, itemsPerSecond / 10);
-                    vertx.setPeriodic(100, id -> {
-                        permits = Math.min(permits + perTick, perTick * 5);
-                        pump();
-                    });
-                }
             });
         }
 
@@ -191,10 +181,10 @@ public final class ServerClusterNode {
         // ---- contacts ----
 
         private void pump() {
-            while (going && inFlight < WINDOW && !toSend.isEmpty() && (itemsPerSecond == 0 || permits > 0)) {
+            while (going && inFlight < WINDOW && !toSend.isEmpty()) {
                 EnqueueRequest request = toSend.poll();
                 inFlight++;
-                permits--;
+                out.println("SENDING " + request.itemId());
                 enqueue(request);
             }
         }
@@ -209,9 +199,6 @@ public final class ServerClusterNode {
                 inFlight--;
                 if (done.succeeded()) {
                     out.println("ENQUEUED " + request.itemId());
-                    if (++enqueued == share) {
-                        out.println("ENQUEUED-ALL " + node);
-                    }
                 } else {
                     out.println("REFUSED enqueue " + request.itemId() + " " + describe(done.cause()));
                 }
@@ -241,7 +228,8 @@ public final class ServerClusterNode {
                 }
                 load.merge(channel, 1, Integer::sum);
                 out.println("ACCEPTED " + itemId + " " + agentId + " " + channel);
-                vertx.setTimer(ThreadLocalRandom.current().nextLong(5, 41), id -> complete(itemId, agentId, channel, "REFUSED"));
+                long handling = ThreadLocalRandom.current().nextLong(HANDLING_MIN_MS, HANDLING_MAX_MS + 1);
+                vertx.setTimer(handling, id -> complete(itemId, agentId, channel, "REFUSED"));
             });
         }
 
@@ -274,7 +262,8 @@ public final class ServerClusterNode {
          * Agents whose node died reconnect through this node, as their consoles would: they sign in here (routing binds
          * them to this node) and finish the work they had in hand. Lines: {@code agent id}, {@code held item agent
          * channel} (accepted, COMPLETE never sent: it surely holds a slot), {@code finish item agent} (maybe accepted,
-         * maybe completed: finished if routing still holds it for the agent).
+         * maybe completed: finished if routing still holds it for the agent), {@code resend item} (a contact the dead
+         * node never took: its channel sends it again, here).
          */
         private void adopt(List<String> lines) {
             List<String[]> work = new ArrayList<>();
@@ -288,6 +277,8 @@ public final class ServerClusterNode {
                     work.add(words);
                 } else if (words[0].equals("finish")) {
                     work.add(words);
+                } else if (words[0].equals("resend")) {
+                    toSend.add(plan.itemsById.get(words[1]));
                 }
             }
             Future.join(signIns).onComplete(signed -> {
@@ -297,6 +288,7 @@ public final class ServerClusterNode {
                 for (String[] words : work) {
                     complete(words[1], words[2], words[0].equals("held") ? Channel.valueOf(words[3]) : null, "TAKEOVER-REFUSED");
                 }
+                pump();
             });
         }
 

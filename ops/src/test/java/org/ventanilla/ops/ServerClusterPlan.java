@@ -41,6 +41,7 @@ final class ServerClusterPlan {
     final List<Agent> agents = new ArrayList<>();
     final Map<String, Agent> agentsById = new LinkedHashMap<>();
     final List<EnqueueRequest> items = new ArrayList<>();
+    final Map<String, EnqueueRequest> itemsById = new LinkedHashMap<>();
 
     /**
      * @param run    the run's id (letters and digits), the start of every agent and item id
@@ -73,8 +74,10 @@ final class ServerClusterPlan {
             Channel channel = roll < 2 ? Channel.VOICE : roll < 7 ? Channel.CHAT : Channel.EMAIL;
             String language = random.nextInt(5) == 0 ? "en" : "es";
             List<SkillRequirement> skills = List.of(new SkillRequirement(SKILL.get(queue), 1 + random.nextInt(3)));
-            this.items.add(new EnqueueRequest(prefix + "item-" + i, queue, channel, CATEGORY.get(queue), skills, language,
-                    random.nextInt(10)));
+            EnqueueRequest item = new EnqueueRequest(prefix + "item-" + i, queue, channel, CATEGORY.get(queue), skills, language,
+                    random.nextInt(10));
+            this.items.add(item);
+            itemsById.put(item.itemId(), item);
         }
         requireEveryItemServable();
     }
