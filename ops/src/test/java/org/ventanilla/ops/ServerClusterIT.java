@@ -45,6 +45,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,8 +79,8 @@ class ServerClusterIT {
     private static final int VICTIM = 0;
     private static final String ROUTING_PREFIX = Wiring.ROUTING_REDIS_PREFIX;
     private static final Duration START = Duration.ofSeconds(150);
-    private static final Duration HALF_SHARE = Duration.ofSeconds(120);
-    private static final Duration FINISH = Duration.ofSeconds(180);
+    private static final Duration HALF_SHARE = Duration.ofSeconds(240);
+    private static final Duration FINISH = Duration.ofSeconds(300);
 
     @TempDir
     Path dir;
@@ -150,9 +151,16 @@ class ServerClusterIT {
             Files.move(file, dir.resolve("adopt-" + entry.getKey()), StandardCopyOption.ATOMIC_MOVE);
         }
 
-        await("every contact completed and routing holding none of them").atMost(FINISH).pollInterval(Duration.ofSeconds(1))
-                .failFast("a surviving node died", () -> nodes.stream().filter(n -> n != victim).anyMatch(n -> !n.process.isAlive()))
-                .until(() -> completions().size() == ITEMS && heldItems() == 0);
+        try {
+            await("every contact completed and routing holding none of them").atMost(FINISH).pollInterval(Duration.ofSeconds(1))
+                    .failFast("a surviving node died", () -> nodes.stream().filter(n -> n != victim).anyMatch(n -> !n.process.isAlive()))
+                    .until(() -> completions().size() == ITEMS && heldItems() == 0);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("after " + FINISH.toSeconds() + " s, " + completions().size() + " of " + ITEMS
+                    + " contacts completed and " + heldItems() + " still held by routing; refusals by node: "
+                    + nodes.stream().map(n -> n.index + "=" + (n.count("REFUSED") + n.count("TAKEOVER-REFUSED"))).toList()
+                    + " (see target/server-cluster-node-*.log)", e);
+        }
         long finished = System.nanoTime();
         System.out.printf("ServerClusterIT: nodes up in %d s; node %d killed %d s into the run with %d of %d contacts completed, %d "
                 + "in its agents' hands, %d in flight and %d never sent; all completed %d s after the kill (%d s in all)%n",
