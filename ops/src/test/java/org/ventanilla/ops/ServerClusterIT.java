@@ -163,7 +163,8 @@ class ServerClusterIT {
         }
         long finished = System.nanoTime();
         System.out.printf("ServerClusterIT: nodes up in %d s; node %d killed %d s into the run with %d of %d contacts completed, %d "
-                + "in its agents' hands, %d in flight and %d never sent; all completed %d s after the kill (%d s in all)%n",
+                + "in its agents' hands, %d in flight and found in routing, %d not taken and sent again through the others; all "
+                + "completed %d s after the kill (%d s in all)%n",
                 seconds(started - began), VICTIM, seconds(killed - started), completedAtKill, ITEMS, takeover.inHand(),
                 takeover.inFlight().size(), takeover.resent(), seconds(finished - killed), seconds(finished - began));
 

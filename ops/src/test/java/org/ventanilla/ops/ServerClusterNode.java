@@ -108,7 +108,6 @@ public final class ServerClusterNode {
         private final Path dir;
         /** Per agent and channel: work accepted and not yet asked to complete, which surely holds a slot in routing. */
         private final Map<String, EnumMap<Channel, Integer>> held = new HashMap<>();
-        private final Map<String, MessageConsumer<JsonObject>> signedIn = new HashMap<>();
         private final Deque<EnqueueRequest> toSend = new ArrayDeque<>();
         private int inFlight;
         private boolean going;
@@ -144,7 +143,6 @@ public final class ServerClusterNode {
         /** What the console does when an agent signs in: listen for offers, send the profile, declare AVAILABLE. */
         private Future<Void> signIn(String agentId) {
             MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(RoutingAddresses.offersFor(agentId), this::onOffer);
-            signedIn.put(agentId, consumer);
             return consumer.completion()
                     .compose(v -> request(RoutingAddresses.AGENT_PROFILE, profile(plan.agentsById.get(agentId))))
                     .compose(v -> request(RoutingAddresses.AGENT_STATE, json(AgentStateChange.available(agentId))))
