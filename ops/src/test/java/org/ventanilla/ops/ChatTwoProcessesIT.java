@@ -76,7 +76,7 @@ class ChatTwoProcessesIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final ZoneId BOGOTA = ZoneId.of("America/Bogota");
     private static final String PASSWORD = "Clave-Agente-Dos-Nodos-2025";
-    private static final String OFFSET_PROPERTY = "ventanilla.test.clockOffsetMillis";
+    static final String OFFSET_PROPERTY = "ventanilla.test.clockOffsetMillis";
     private static final String ROUTING_PREFIX = "ventanilla:routing:";
     private static final int BURST = 20;
 
@@ -213,7 +213,7 @@ class ChatTwoProcessesIT {
     }
 
     /** 10:00 in Bogotá on the last Colombian business day before today: the demo catalog's queues are open then. */
-    private static Instant officeHoursInBogota() {
+    static Instant officeHoursInBogota() {
         BusinessCalendar calendar = BusinessCalendar.colombia(Clock.systemUTC());
         LocalDate day = LocalDate.now(BOGOTA).minusDays(1);
         while (!calendar.isBusinessDay(day)) {
