@@ -148,6 +148,16 @@ class RoutingBusApiTest {
         assertThat(waiting.getJsonObject(0).getString("itemId")).isEqualTo("llamada-licencias");
         JsonObject movilidad = request(RoutingAddresses.QUEUE_METRICS, new JsonObject().put("queueId", "movilidad"));
         assertThat(movilidad.getLong("overflowed")).isEqualTo(1);
+
+        done(Future.fromCompletionStage(history.flush()));
+        assertThat(typesInHistory("llamada-movilidad")).containsExactly("ENQUEUED", "OVERFLOWED");
+        assertThat(typesInHistory("llamada-licencias")).containsExactly("ENQUEUED", "OVERFLOWED", "ENQUEUED");
+        assertThat(typesInHistory("2025-0000101")).containsExactly("CASE_ADDED", "DEADLINE_WARNING", "DEADLINE_OVERDUE");
+    }
+
+    private List<String> typesInHistory(String itemId) {
+        return requestArray(RoutingAddresses.HISTORY, new JsonObject().put("itemId", itemId)).stream()
+                .map(e -> ((JsonObject) e).getString("type")).toList();
     }
 
     @Test
