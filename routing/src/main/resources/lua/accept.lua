@@ -7,7 +7,8 @@ it.st = 'A'
 it.oid = ''
 redis.call('HSET', P .. 'i:' .. it.id, 'st', 'A', 'oid', '')
 redis.call('ZREM', P .. 'offers', it.id)
-add_size(queue(it.q), -1)
+-- The queue counts waiting and offered items; an accepted one leaves it.
+redis.call('HINCRBY', P .. 'q:' .. it.q, 'size', -1)
 DEFERRED = {}
 a.acc = a.acc + 1
 a.missed = 0

@@ -11,9 +11,8 @@ local function add_item()
   if q == nil then
     return fail('NOT_FOUND', "unknown queue '" .. ARGV[5] .. "'")
   end
-  local existing = item(id)
-  if existing ~= nil then
-    return {'DUPLICATE', live(existing), q.size}
+  if redis.call('EXISTS', P .. 'i:' .. id) == 1 then
+    return {'DUPLICATE', live(item(id)), q.size}
   end
   if q.size >= tonumber(ARGV[14]) then
     return {'FULL', {}, q.size}

@@ -78,6 +78,8 @@ public final class RoutingEngine {
     private final Map<String, QueueSpec> queues = new HashMap<>();
     private final Map<String, AgentSpec> agents = new HashMap<>();
     private final Map<String, String> shownStates = new HashMap<>();
+    /** The presence each agent last declared through this node, declared again if the live state lost it. */
+    private final Map<String, AgentStateChange> declared = new HashMap<>();
     private final Map<String, PendingOffer> offers = new HashMap<>();
     private final Map<String, Set<String>> offersByAgent = new HashMap<>();
     private final Map<String, String> wrapUps = new HashMap<>();
@@ -364,11 +366,14 @@ public final class RoutingEngine {
             Instant now = clock.instant();
             Timers.Key due;
             while ((due = timers.pollDue(now)) != null) {
-                fire(due, now);
+                Timers.Key timer = due;
+                guarded(() -> fire(timer, now), "timer " + timer.kind() + " of '" + timer.id() + "'");
             }
             for (QueueSpec queue : new ArrayList<>(queues.values())) {
-                relax(queue, now);
-                overflow(queue, now);
+                guarded(() -> {
+                    relax(queue, now);
+                    overflow(queue, now);
+                }, "relaxation and overflow of queue '" + queue.id() + "'");
             }
             if (now.isAfter(lastTick)) {
                 lastTick = now;
@@ -506,9 +511,14 @@ public final class RoutingEngine {
             for (WorkItem item : waitingItems) {
                 queue(item.queueId());
             }
+            redefine(now);
             offers.clear();
             offersByAgent.clear();
             for (LiveItem live : state.items()) {
+                if (state.heldByAnotherLiveNode(live)) {
+                    // A shared live state: the node that made this offer, or whose agent wraps up, is alive and keeps it.
+                    continue;
+                }
                 if (live.status() == ItemStatus.OFFERED) {
                     timers.cancel(Timers.Kind.OFFER, live.item().id());
                     Transition removed = state.remove(live.item().id(), now).orElseThrow();
@@ -532,6 +542,38 @@ public final class RoutingEngine {
     }
 
     // ---- the steps ----
+
+    /**
+     * Writes this node's queue and agent definitions to the live state again (they are idempotent) and declares again
+     * the presence of the agents the live state lost entirely (a Redis that restarted empty).
+     */
+    private void redefine(Instant now) {
+        queues.values().forEach(state::putQueue);
+        for (AgentSpec agent : agents.values()) {
+            boolean lost = state.agent(agent.id()).isEmpty();
+            state.putAgent(agent, now);
+            AgentStateChange presence = declared.get(agent.id());
+            if (lost && presence != null && presence.state() != AgentState.OFFLINE) {
+                LOG.info("agent '{}' was lost by the live state; declaring {} again", agent.id(), presence.state());
+                noteAgent(state.setPresence(agent.id(), presence.state(), presence.reason(), now), now);
+            }
+        }
+    }
+
+    /**
+     * Runs one step of a tick so that a refusal (the item changed on another node in between) does not keep the other
+     * due steps from running; an unreachable live state still stops the tick.
+     */
+    private static void guarded(Runnable step, String what) {
+        try {
+            step.run();
+        } catch (VentanillaException e) {
+            if (e.code() == ErrorCode.UNAVAILABLE) {
+                throw e;
+            }
+            LOG.warn("routing {} was skipped: {}", what, e.getMessage());
+        }
+    }
 
     private void routeItem(String itemId, Instant now) {
         state.assignNext(AssignTrigger.forItem(itemId), now).ifPresent(assignment -> offer(assignment, now));
@@ -619,7 +661,19 @@ public final class RoutingEngine {
             return;
         }
         forgetOffer(itemId);
-        Transition done = state.returnOffer(itemId, pending.agentId(), true, now);
+        Transition done;
+        try {
+            done = state.returnOffer(itemId, pending.agentId(), true, now);
+        } catch (VentanillaException e) {
+            if (e.code() == ErrorCode.UNAVAILABLE) {
+                throw e;
+            }
+            // The offer is no longer ours to return: a node's sweep gave it back already (a lapsed lease, a stale
+            // offer) or the item left. It waits at its place if it is still held; try to place it here.
+            LOG.info("offer of work item '{}' to agent '{}' had already been given back: {}", itemId, pending.agentId(), e.getMessage());
+            routeItem(itemId, now);
+            return;
+        }
         emitItem(RoutingEventType.TIMED_OUT, now, done.item().item(), pending.agentId(), pending.offerId());
         noteAgent(done.agent(), now);
         AgentSnapshot agent = done.agent();
@@ -659,6 +713,7 @@ public final class RoutingEngine {
             }
         }
         AgentSnapshot after = state.setPresence(agentId, target, reason, now);
+        declared.put(agentId, new AgentStateChange(agentId, target, reason));
         noteAgent(after, now);
         if (target == AgentState.AVAILABLE) {
             fillAgent(agentId, now);

@@ -108,6 +108,14 @@ public interface LiveState {
     /** Removes the item in whatever status, freeing any slot it held; empty when the item is not held. */
     Optional<Transition> remove(String itemId, Instant now);
 
+    /**
+     * Whether another node that is alive holds this item's offer or wrap-up (a shared live state): a restoring node
+     * leaves such items alone. Always false for a live state of one node.
+     */
+    default boolean heldByAnotherLiveNode(LiveItem item) {
+        return false;
+    }
+
     /** False while the backing store cannot be reached (readiness); an in-memory state is always reachable. */
     default boolean isReachable() {
         return true;

@@ -142,8 +142,9 @@ public final class RoutingService {
             throw e;
         }
         if (!liveStateUp) {
-            LOG.info("routing live state is reachable again; re-queueing stored work");
-            liveStateUp = true;
+            // Readiness stays false until the restore has run: the caller runs it now, and again on the next tick
+            // for as long as it fails.
+            LOG.info("routing live state is reachable; defining queues and agents again and re-queueing stored work");
             return true;
         }
         return false;
@@ -151,10 +152,19 @@ public final class RoutingService {
 
     /** Re-queues the work stored in the database (at start, and when the live state comes back). */
     public Optional<RoutingRestore.Result> restore() {
+        Optional<RoutingRestore.Result> result;
         if (restore == null) {
-            return Optional.empty();
+            // No history to re-queue from: the definitions and the offers in flight are still put right.
+            engine.restore(List.of());
+            result = Optional.empty();
+        } else {
+            result = Optional.of(restore.restore(engine, this::queue));
         }
-        return Optional.of(restore.restore(engine, this::queue));
+        if (!liveStateUp && liveStateProbe.getAsBoolean()) {
+            LOG.info("routing live state restored, readiness true");
+            liveStateUp = true;
+        }
+        return result;
     }
 
     /** Readiness for the ops health check: the live state answers. */

@@ -363,6 +363,18 @@ public final class RedisLiveState implements LiveState, AutoCloseable {
     }
 
     @Override
+    public boolean heldByAnotherLiveNode(LiveItem item) {
+        if (item.status() != ItemStatus.OFFERED && item.status() != ItemStatus.WRAP_UP && item.status() != ItemStatus.ACCEPTED) {
+            return false;
+        }
+        String node = call(() -> commands().hget(prefix + "i:" + item.item().id(), "node"));
+        if (node == null || node.isEmpty() || node.equals(nodeId)) {
+            return false;
+        }
+        return call(() -> commands().exists(leasePrefix() + node)) > 0;
+    }
+
+    @Override
     public boolean isReachable() {
         return !closed && connection.isOpen();
     }
