@@ -27,6 +27,7 @@ import org.ventanilla.routing.api.AgentStateChange;
 import org.ventanilla.routing.api.Channel;
 import org.ventanilla.routing.api.EnqueueRequest;
 import org.ventanilla.routing.api.OfferEvent;
+import org.ventanilla.routing.api.RoutingAddresses;
 import org.ventanilla.routing.api.SkillRequirement;
 import org.ventanilla.routing.engine.RoutingEngine;
 import org.ventanilla.routing.engine.RoutingEventSink;
@@ -37,6 +38,11 @@ import org.ventanilla.routing.state.AssignTrigger;
 import org.ventanilla.routing.state.LiveState;
 import org.ventanilla.routing.state.MemoryLiveState;
 import org.ventanilla.routing.state.redis.RedisLiveState;
+import org.ventanilla.routing.store.RoutingJson;
+import org.ventanilla.routing.verticle.BusEventSink;
+import org.ventanilla.routing.verticle.IntakeEvents;
+import org.ventanilla.routing.verticle.RoutingService;
+import org.ventanilla.routing.verticle.RoutingVerticle;
 
 /**
  * Benchmark "routing": the full cycle enqueue, offer, accept, complete (no wrap-up) with 1,000 agents in 100 queues
@@ -46,8 +52,8 @@ import org.ventanilla.routing.state.redis.RedisLiveState;
  *
  * <ul>
  * <li>engine: the in-process {@link RoutingEngine} over {@link MemoryLiveState}, one driver thread.</li>
- * <li>bus: the same engine behind a minimal event-bus consumer registered here (enqueue, accept, complete as
- * request-reply on a local Vert.x event bus); the project's RoutingVerticle replaces it once it is on main.</li>
+ * <li>bus: the same engine in the project's RoutingVerticle on a local Vert.x event bus: enqueue, accept and complete as
+ * request-reply on routing's addresses, the offer published to the agent's address and taken by a consumer there.</li>
  * <li>redis: {@value #CLIENTS} engines (as many nodes) over one {@link RedisLiveState} prefix, one driver thread
  * each, the agents split between them.</li>
  * <li>baseline: {@code redis-benchmark} with {@value #CLIENTS} clients running the project's assignment script
@@ -230,44 +236,35 @@ public final class RoutingBench {
         return RunResult.report("engine", run, done, items.size(), seconds, latency, verified);
     }
 
+    /**
+     * The project's {@link RoutingVerticle} (memory live state, no history) driven through its bus addresses as the
+     * channels and the console drive it: enqueue (request-reply), the offer published to the agent's address and taken
+     * by a consumer standing in for the agent's console, accept (offer reply), complete.
+     */
     private static RunResult runBus(Vertx vertx, int run) throws Exception {
         Random random = new Random(42 + run);
         OfferSink sink = new OfferSink();
         MemoryLiveState state = new MemoryLiveState();
-        RoutingEngine engine = engine(state, sink, agents(random));
         EventBus bus = vertx.eventBus();
-        String address = "bench.routing." + run;
-        // A minimal consumer around the engine (the project's RoutingVerticle is built in parallel).
-        bus.<JsonObject>consumer(address, message -> {
-            JsonObject body = message.body();
-            switch (body.getString("op")) {
-                case "enqueue": {
-                    sink.last.set(null);
-                    JsonObject request = body.getJsonObject("item");
-                    engine.enqueue(new EnqueueRequest(request.getString("id"), request.getString("queue"),
-                            Channel.valueOf(request.getString("channel")), request.getString("category"),
-                            List.of(new SkillRequirement(request.getString("skill"), request.getInteger("level"))),
-                            request.getString("language"), request.getInteger("priority")));
-                    OfferEvent offer = sink.last.get();
-                    message.reply(new JsonObject().put("agent", offer == null ? null : offer.agentId()));
-                    break;
-                }
-                case "accept":
-                    engine.accept(body.getString("item"), body.getString("agent"));
-                    message.reply(new JsonObject());
-                    break;
-                case "complete":
-                    engine.complete(body.getString("item"), body.getString("agent"));
-                    message.reply(new JsonObject());
-                    break;
-                case "cancel":
-                    engine.cancel(body.getString("item"), "bench");
-                    message.reply(new JsonObject());
-                    break;
-                default:
-                    message.fail(400, "unknown op");
-            }
-        }).completion().await();
+        RoutingEngine engine = RoutingEngine.create(settings(), state, BusEventSink.create(bus, sink), Clock.systemUTC());
+        RoutingService service = RoutingService.create(engine, null, Clock.systemUTC(), () -> true);
+        queues().forEach(service::defineQueue);
+        List<AgentSpec> agents = agents(random);
+        Map<String, java.util.concurrent.CompletableFuture<JsonObject>> offered = new ConcurrentHashMap<>();
+        List<io.vertx.core.eventbus.MessageConsumer<JsonObject>> consoles = new ArrayList<>();
+        for (AgentSpec agent : agents) {
+            service.defineAgent(agent);
+            engine.setAgentState(AgentStateChange.available(agent.id()));
+            io.vertx.core.eventbus.MessageConsumer<JsonObject> console = bus.consumer(RoutingAddresses.offersFor(agent.id()),
+                    message -> offered.computeIfAbsent(message.body().getString("itemId"),
+                            id -> new java.util.concurrent.CompletableFuture<>()).complete(message.body()));
+            consoles.add(console);
+        }
+        for (io.vertx.core.eventbus.MessageConsumer<JsonObject> console : consoles) {
+            console.completion().await();
+        }
+        String deployment = vertx.deployVerticle(new RoutingVerticle(service, new IntakeEvents(service, java.time.ZoneOffset.UTC),
+                new RoutingVerticle.Options(false, Duration.ofMillis(100), false))).await();
         int count = ENGINE_ITEMS / 4;
         List<EnqueueRequest> items = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -278,22 +275,25 @@ public final class RoutingBench {
         long started = System.nanoTime();
         for (EnqueueRequest request : items) {
             long t0 = System.nanoTime();
-            JsonObject item = new JsonObject().put("id", request.itemId()).put("queue", request.queueId())
-                    .put("channel", request.channel().name()).put("category", request.category())
-                    .put("skill", request.skills().get(0).skill()).put("level", request.skills().get(0).minLevel())
-                    .put("language", request.language()).put("priority", request.priority());
-            JsonObject offered = request(bus, address, new JsonObject().put("op", "enqueue").put("item", item));
-            String agent = offered.getString("agent");
-            if (agent == null) {
-                request(bus, address, new JsonObject().put("op", "cancel").put("item", request.itemId()));
+            JsonObject result = request(bus, RoutingAddresses.ENQUEUE, RoutingJson.toJson(request));
+            if (!"OFFERED".equals(result.getString("status"))) {
+                request(bus, RoutingAddresses.CANCEL, new JsonObject().put("itemId", request.itemId()).put("reason", "bench"));
                 continue;
             }
-            request(bus, address, new JsonObject().put("op", "accept").put("item", request.itemId()).put("agent", agent));
-            request(bus, address, new JsonObject().put("op", "complete").put("item", request.itemId()).put("agent", agent));
+            JsonObject offer = offered.computeIfAbsent(request.itemId(), id -> new java.util.concurrent.CompletableFuture<>())
+                    .get(10, java.util.concurrent.TimeUnit.SECONDS);
+            offered.remove(request.itemId());
+            JsonObject answer = new JsonObject().put("itemId", request.itemId()).put("agentId", offer.getString("agentId"));
+            request(bus, RoutingAddresses.OFFER_REPLY, answer.copy().put("accepted", true));
+            request(bus, RoutingAddresses.COMPLETE, answer);
             latency.recordValue((System.nanoTime() - t0) / 1_000);
             done++;
         }
         double seconds = (System.nanoTime() - started) / 1e9;
+        vertx.undeploy(deployment).await();
+        for (io.vertx.core.eventbus.MessageConsumer<JsonObject> console : consoles) {
+            console.unregister().await();
+        }
         boolean verified = state.items().isEmpty() && sink.offers.size() == done && sink.offers.values().stream().allMatch(n -> n == 1);
         return RunResult.report("bus", run, done, items.size(), seconds, latency, verified);
     }
