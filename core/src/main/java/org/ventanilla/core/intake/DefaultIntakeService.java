@@ -159,7 +159,9 @@ public final class DefaultIntakeService implements IntakeService {
         if (known.radicado().isEmpty()) {
             store.ensureSequence(RecordKinds.radicadoSequence(deadlines.calendar().receiptDate(known.receivedAt()).getYear()));
         }
+        boolean[] filedNow = new boolean[1];
         ServiceCase result = store.inTransaction(tx -> {
+            filedNow[0] = false;
             StoredRecord stored = tx.get(RecordKinds.INTERACTION, interactionId.value()).orElseThrow(() -> new VentanillaException(
                     ErrorCode.NOT_FOUND, "interaction " + interactionId.value() + " does not exist"));
             Interaction current = DomainJson.interaction(stored.json());
@@ -180,10 +182,13 @@ public final class DefaultIntakeService implements IntakeService {
             tx.update(RecordKinds.INTERACTION, interactionId.value(), stored.version(),
                     DomainJson.interaction(current.deferredAs(filed.number())));
             tx.appendEvent(caseFiled(filed));
+            filedNow[0] = true;
             return filed;
         });
-        LOG.info("interaction {} deferred to case {} (category {}, team {}, due {})", interactionId, result.number(),
-                result.categoryCode(), result.owningTeam(), result.dueDate());
+        if (filedNow[0]) {
+            LOG.info("interaction {} deferred to case {} (category {}, team {}, due {})", interactionId, result.number(),
+                    result.categoryCode(), result.owningTeam(), result.dueDate());
+        }
         return result;
     }
 
