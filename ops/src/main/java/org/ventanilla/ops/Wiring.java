@@ -170,8 +170,10 @@ public final class Wiring {
                         ? HealthCheck.Result.down("routing is starting")
                         : routing.get().isHealthy() ? HealthCheck.Result.up("live state reachable")
                         : HealthCheck.Result.down("routing live state unreachable")))
+                // listening before routing runs its first timers: a restored contact past its maximum wait overflows then
+                .onStart(vertx -> overflow[0] = installOverflowHandler(vertx, adapters, services))
                 .onStart(vertx -> routing.set(deployRouting(vertx, settings, adapters, services, clock)))
-                .onStart(vertx -> overflow[0] = installOverflowHandler(vertx, adapters, services, routing.get(), clock))
+                .onStart(vertx -> catchUpOverflows(vertx, overflow[0], routing.get(), clock))
                 .meters(registry -> RoutingMeters.bind(routing.get().engine().metrics(), registry))
                 .closeOnStop(() -> {
                     if (overflow[0] != null) {
@@ -268,22 +270,23 @@ public final class Wiring {
         };
     }
 
-    /**
-     * Callbacks and deferred cases for contacts that overflowed their queue, carried out as routing publishes the
-     * events; in the background, the overflows stored in the last day that no work list holds yet (a crash came
-     * between) are carried out too.
-     */
-    private static OverflowHandler installOverflowHandler(Vertx vertx, Adapters adapters, Services services, RoutingService routing,
-            Clock clock) {
-        OverflowActions actions = new OverflowActions(adapters.records(), services.intake(), services.callbacks(),
-                services.deadlines().calendar().zone());
-        OverflowHandler handler = OverflowHandler.install(vertx, actions);
+    /** Callbacks and deferred cases for contacts that overflowed their queue, carried out as routing publishes the events. */
+    private static OverflowHandler installOverflowHandler(Vertx vertx, Adapters adapters, Services services) {
+        OverflowHandler handler = OverflowHandler.install(vertx, new OverflowActions(adapters.records(), services.intake(),
+                services.callbacks(), services.deadlines().calendar().zone()));
         handler.ready().await();
+        return handler;
+    }
+
+    /**
+     * In the background, carries out the overflows stored in the last day that no work list holds yet: those a crash
+     * interrupted between routing's event and the work-list entry.
+     */
+    private static void catchUpOverflows(Vertx vertx, OverflowHandler handler, RoutingService routing, Clock clock) {
         routing.history().ifPresent(history -> vertx.executeBlocking(() -> {
             Instant now = clock.instant();
             return handler.catchUp(history, now.minus(OverflowHandler.CATCH_UP_WINDOW), now.plusSeconds(1));
         }, false).onFailure(e -> LOG.warn("overflows stored before this start could not be checked: {}", e.getMessage())));
-        return handler;
     }
 
     /**
