@@ -1,6 +1,7 @@
 package org.ventanilla.ops;
 
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -41,6 +42,7 @@ public final class Server {
     private final List<RouteContributor> routes;
     private final List<AutoCloseable> closeables;
     private final List<Consumer<Vertx>> startHooks;
+    private final List<Consumer<MeterRegistry>> meterBinders;
 
     private Vertx vertx;
     private Metrics metrics;
@@ -55,6 +57,7 @@ public final class Server {
         this.routes = List.copyOf(builder.routes);
         this.closeables = List.copyOf(builder.closeables);
         this.startHooks = List.copyOf(builder.startHooks);
+        this.meterBinders = List.copyOf(builder.meterBinders);
     }
 
     /** A server for {@code settings}, with no checks, routes or resources yet. */
@@ -76,6 +79,9 @@ public final class Server {
         health = new Health(vertx, checks);
         for (Consumer<Vertx> hook : startHooks) {
             hook.accept(vertx);
+        }
+        for (Consumer<MeterRegistry> binder : meterBinders) {
+            binder.accept(metrics.registry());
         }
         httpVerticle = new HttpVerticle(settings.http(), health, metrics, routes);
         Promise<Void> started = Promise.promise();
@@ -214,6 +220,7 @@ public final class Server {
         private final List<RouteContributor> routes = new ArrayList<>();
         private final List<AutoCloseable> closeables = new ArrayList<>();
         private final List<Consumer<Vertx>> startHooks = new ArrayList<>();
+        private final List<Consumer<MeterRegistry>> meterBinders = new ArrayList<>();
 
         private Builder(Settings settings) {
             this.settings = Objects.requireNonNull(settings, "settings");
@@ -243,6 +250,15 @@ public final class Server {
          */
         public Builder onStart(Consumer<Vertx> hook) {
             startHooks.add(Objects.requireNonNull(hook, "hook"));
+            return this;
+        }
+
+        /**
+         * Registers a module's meters with the node's registry (what {@code /metrics} exposes) once every
+         * {@linkplain #onStart start hook} ran, so that what the hooks built (routing's engine) can be bound.
+         */
+        public Builder meters(Consumer<MeterRegistry> binder) {
+            meterBinders.add(Objects.requireNonNull(binder, "binder"));
             return this;
         }
 

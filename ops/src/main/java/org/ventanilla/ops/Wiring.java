@@ -41,6 +41,7 @@ import org.ventanilla.core.domain.calendar.Deadlines;
 import org.ventanilla.core.domain.answers.AnswerRegistry;
 import org.ventanilla.core.domain.catalog.Catalog;
 import org.ventanilla.core.domain.catalog.OpeningHours;
+import org.ventanilla.core.domain.catalog.QueueRouting;
 import org.ventanilla.core.domain.catalog.ServiceQueue;
 import org.ventanilla.core.domain.citizen.Survivorship;
 import org.ventanilla.core.domain.classification.Classifier;
@@ -48,6 +49,7 @@ import org.ventanilla.core.domain.users.PasswordHasher;
 import org.ventanilla.core.domain.users.Role;
 import org.ventanilla.core.error.ErrorCode;
 import org.ventanilla.core.error.VentanillaException;
+import org.ventanilla.core.intake.CallbackRequests;
 import org.ventanilla.core.intake.DefaultIntakeService;
 import org.ventanilla.core.lease.LeaseKeeper;
 import org.ventanilla.core.outbox.OutboxRelay;
@@ -59,10 +61,14 @@ import org.ventanilla.core.port.OutboxEvent;
 import org.ventanilla.core.port.RecordStore;
 import org.ventanilla.core.store.UserDirectory;
 import org.ventanilla.ops.config.Settings;
+import org.ventanilla.routing.api.Channel;
 import org.ventanilla.routing.api.RoutingAddresses;
 import org.ventanilla.routing.engine.RoutingEngine;
+import org.ventanilla.routing.engine.RoutingMeters;
 import org.ventanilla.routing.engine.RoutingSettings;
+import org.ventanilla.routing.model.OverflowAction;
 import org.ventanilla.routing.model.QueueSpec;
+import org.ventanilla.routing.model.RelaxationStep;
 import org.ventanilla.routing.state.LiveState;
 import org.ventanilla.routing.state.MemoryLiveState;
 import org.ventanilla.routing.state.redis.RedisLiveState;
@@ -74,6 +80,8 @@ import org.ventanilla.routing.verticle.RoutingVerticle;
 import org.ventanilla.ops.health.HealthCheck;
 import org.ventanilla.ops.health.HealthChecks;
 import org.ventanilla.ops.http.TrustedProxies;
+import org.ventanilla.ops.overflow.OverflowActions;
+import org.ventanilla.ops.overflow.OverflowHandler;
 
 /**
  * The one place that reads the settings and chooses adapters (plain code, an exhaustive switch per choice), then
@@ -112,7 +120,7 @@ public final class Wiring {
 
     /** The application services every module is given. */
     public record Services(Catalog catalog, Classifier classifier, DefaultIntakeService intake, Attachments attachments,
-            Deadlines deadlines, AnswerRegistry answers) {
+            Deadlines deadlines, AnswerRegistry answers, CallbackRequests callbacks) {
     }
 
     /**
@@ -143,6 +151,7 @@ public final class Wiring {
             throw e;
         }
         OutboxRelay[] relay = new OutboxRelay[1];
+        OverflowHandler[] overflow = new OverflowHandler[1];
         AtomicReference<RoutingService> routing = new AtomicReference<>();
         Server.Builder builder = Server.builder(settings)
                 .healthCheck(HealthChecks.database(adapters.records()))
@@ -161,7 +170,16 @@ public final class Wiring {
                         ? HealthCheck.Result.down("routing is starting")
                         : routing.get().isHealthy() ? HealthCheck.Result.up("live state reachable")
                         : HealthCheck.Result.down("routing live state unreachable")))
+                // listening before routing runs its first timers: a restored contact past its maximum wait overflows then
+                .onStart(vertx -> overflow[0] = installOverflowHandler(vertx, adapters, services))
                 .onStart(vertx -> routing.set(deployRouting(vertx, settings, adapters, services, clock)))
+                .onStart(vertx -> catchUpOverflows(vertx, overflow[0], routing.get(), clock))
+                .meters(registry -> RoutingMeters.bind(routing.get().engine().metrics(), registry))
+                .closeOnStop(() -> {
+                    if (overflow[0] != null) {
+                        overflow[0].close().await(5, TimeUnit.SECONDS);
+                    }
+                })
                 .onStart(vertx -> {
                     relay[0] = OutboxRelay.create(adapters.records(), event -> relayToBus(vertx, event),
                             new RelayOptions().setIsLeader(relayLease::isLeader));
@@ -212,17 +230,63 @@ public final class Wiring {
         RoutingEngine engine = RoutingEngine.create(RoutingSettings.DEFAULTS, live, BusEventSink.create(vertx.eventBus(), history),
                 clock);
         RoutingService service = RoutingService.create(engine, history, clock, live::isReachable);
-        for (ServiceQueue queue : services.catalog().queues()) {
-            OpeningHours hours = queue.openingHours();
-            service.defineQueue(QueueSpec.builder(queue.code())
-                    .openHours(at -> hours.isOpen(at.atZone(calendar.zone()))
-                            && calendar.isBusinessDay(at.atZone(calendar.zone()).toLocalDate()))
-                    .build());
+        // an overflow target must be defined before the queue that overflows into it
+        for (ServiceQueue queue : services.catalog().queuesTargetsFirst()) {
+            service.defineQueue(queueSpec(queue, calendar));
         }
         boolean engineBlocks = settings.state().kind() == Settings.StateKind.REDIS;
         vertx.deployVerticle(new RoutingVerticle(service, new IntakeEvents(service, calendar.zone()),
                 new RoutingVerticle.Options(engineBlocks, RoutingVerticle.DEFAULT_TICK, true))).await();
         return service;
+    }
+
+    /**
+     * Routing's definition of a catalog queue: open when its opening hours say so on a business day; its skills,
+     * service levels, size, relaxation steps and overflow as the catalog gives them.
+     */
+    static QueueSpec queueSpec(ServiceQueue queue, BusinessCalendar calendar) {
+        OpeningHours hours = queue.openingHours();
+        QueueRouting rules = queue.routing();
+        QueueSpec.Builder spec = QueueSpec.builder(queue.code())
+                .openHours(at -> hours.isOpen(at.atZone(calendar.zone()))
+                        && calendar.isBusinessDay(at.atZone(calendar.zone()).toLocalDate()))
+                .maxSize(rules.maxSize());
+        rules.skills().forEach(spec::skill);
+        rules.serviceLevels().forEach((channel, goal) -> spec.serviceLevel(Channel.valueOf(channel.name()), goal.target(),
+                goal.percent()));
+        rules.relaxation().forEach(step -> spec.relax(new RelaxationStep(step.after(), step.skill(), step.level())));
+        if (rules.maxWait() != null) {
+            spec.overflowAfter(rules.maxWait(), overflowAction(rules.overflow()));
+        }
+        return spec.build();
+    }
+
+    private static OverflowAction overflowAction(QueueRouting.Overflow overflow) {
+        return switch (overflow.kind()) {
+            case OTHER_QUEUE -> OverflowAction.toQueue(overflow.targetQueue());
+            case CALLBACK -> OverflowAction.callback();
+            case DEFERRED_CASE -> OverflowAction.deferredCase();
+            default -> throw new IllegalStateException("unhandled overflow kind " + overflow.kind());
+        };
+    }
+
+    /** Callbacks and deferred cases for contacts that overflowed their queue, carried out as routing publishes the events. */
+    private static OverflowHandler installOverflowHandler(Vertx vertx, Adapters adapters, Services services) {
+        OverflowHandler handler = OverflowHandler.install(vertx, new OverflowActions(adapters.records(), services.intake(),
+                services.callbacks(), services.deadlines().calendar().zone()));
+        handler.ready().await();
+        return handler;
+    }
+
+    /**
+     * In the background, carries out the overflows stored in the last day that no work list holds yet: those a crash
+     * interrupted between routing's event and the work-list entry.
+     */
+    private static void catchUpOverflows(Vertx vertx, OverflowHandler handler, RoutingService routing, Clock clock) {
+        routing.history().ifPresent(history -> vertx.executeBlocking(() -> {
+            Instant now = clock.instant();
+            return handler.catchUp(history, now.minus(OverflowHandler.CATCH_UP_WINDOW), now.plusSeconds(1));
+        }, false).onFailure(e -> LOG.warn("overflows stored before this start could not be checked: {}", e.getMessage())));
     }
 
     /**
@@ -309,7 +373,7 @@ public final class Wiring {
             attachmentSettings = attachmentSettings.withVirusScanner(ClamAvScanner.create(a.clamd().get().host(), a.clamd().get().port()));
         }
         return new Services(catalog, classifier, intake, FileSystemAttachments.create(attachmentSettings), deadlines,
-                AnswersLoader.demo(catalog));
+                AnswersLoader.demo(catalog), new CallbackRequests(adapters.records(), catalog, calendar));
     }
 
     /** Where files of the node go: the folder of the H2 database file, or {@code ./data}. */

@@ -102,11 +102,12 @@ public final class DefaultIntakeService implements IntakeService {
                 return duplicate(tx, externalKey);
             }
             Link link = hints.anonymous() ? Link.NONE : link(tx, hints, contact);
-            ServiceCase serviceCase = petition ? fileCase(tx, newId, category, contact.receivedAt(), link.citizenId()) : null;
+            ServiceCase serviceCase = petition ? fileCase(tx, newId, category, contact.receivedAt(), link.citizenId(), "") : null;
             Interaction interaction = new Interaction(newId, contact.channel(), Interaction.Direction.INBOUND,
                     contact.externalId(), contact.receivedAt(), link.citizenId(), link.status(), category.code(),
                     classification.confidence(), deferred, classification.emergency(),
-                    serviceCase == null ? null : serviceCase.number(), contact.subject(), contact.text(), contact.attachmentIds());
+                    serviceCase == null ? null : serviceCase.number(), contact.subject(), contact.text(), contact.attachmentIds(),
+                    hints.contactPoints());
             tx.insert(RecordKinds.INTERACTION, newId.value(), DomainJson.interaction(interaction));
             if (link.citizenId() != null) {
                 tx.claimKey(RecordKinds.INTERACTION_BY_CITIZEN,
@@ -115,11 +116,7 @@ public final class DefaultIntakeService implements IntakeService {
             tx.appendEvent(new OutboxEvent.Draft(RecordKinds.INTERACTION, newId.value(), EVENT_INTERACTION_RECEIVED,
                     receivedEvent(interaction, category, serviceCase)));
             if (serviceCase != null) {
-                tx.appendEvent(new OutboxEvent.Draft(RecordKinds.CASE, serviceCase.number().value(), EVENT_CASE_FILED,
-                        new JsonObject().put("caseNumber", serviceCase.number().value())
-                                .put("interactionId", newId.value()).put("category", category.code())
-                                .put("team", serviceCase.owningTeam()).put("dueDate", serviceCase.dueDate().toString())
-                                .encode()));
+                tx.appendEvent(caseFiled(serviceCase));
             }
             return result(interaction, false, serviceCase == null ? null : serviceCase.dueDate());
         });
@@ -128,6 +125,79 @@ public final class DefaultIntakeService implements IntakeService {
                 result.deferred() ? "deferred" : "immediate", result.caseNumber().map(n -> ", radicado " + n).orElse(""),
                 result.emergency() ? ", EMERGENCY" : "");
         return result;
+    }
+
+    /**
+     * Turns a live contact that could not be answered (it waited its queue's maximum) into deferred work: a case with a
+     * radicado, the legal term of its category (a petition's when the category has none) counted from the contact's
+     * receipt, owned by the category's team; the interaction is marked deferred and points to the case; a
+     * {@value #EVENT_CASE_FILED} event is recorded with them. A contact that already has a radicado (an email, an
+     * Open311 request, a petition) keeps it: its case is returned. Idempotent, also when called twice at once: the
+     * second call returns the first call's case (a radicado taken by the call that lost the race is a gap).
+     *
+     * @param interactionId the contact (routing's work item id)
+     * @param note          why, kept in the case's first status (for example the queue it waited in)
+     * @throws VentanillaException NOT_FOUND when there is no such interaction
+     */
+    public ServiceCase deferToCase(InteractionId interactionId, String note) {
+        Objects.requireNonNull(interactionId, "interactionId");
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return deferOnce(interactionId, note == null ? "" : note);
+            } catch (VentanillaException e) {
+                // another delivery of the same overflow filed it in between: the next attempt finds its case
+                if (e.code() != ErrorCode.CONFLICT || attempt >= 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private ServiceCase deferOnce(InteractionId interactionId, String note) {
+        Interaction known = interaction(interactionId).orElseThrow(() -> new VentanillaException(ErrorCode.NOT_FOUND,
+                "interaction " + interactionId.value() + " does not exist"));
+        if (known.radicado().isEmpty()) {
+            store.ensureSequence(RecordKinds.radicadoSequence(deadlines.calendar().receiptDate(known.receivedAt()).getYear()));
+        }
+        boolean[] filedNow = new boolean[1];
+        ServiceCase result = store.inTransaction(tx -> {
+            filedNow[0] = false;
+            StoredRecord stored = tx.get(RecordKinds.INTERACTION, interactionId.value()).orElseThrow(() -> new VentanillaException(
+                    ErrorCode.NOT_FOUND, "interaction " + interactionId.value() + " does not exist"));
+            Interaction current = DomainJson.interaction(stored.json());
+            if (current.radicado().isPresent()) {
+                ServiceCase existing = tx.findByKey(RecordKinds.CASE_BY_NUMBER, current.radicado().get().value())
+                        .flatMap(id -> tx.get(RecordKinds.CASE, id)).map(r -> DomainJson.serviceCase(r.json()))
+                        .orElseThrow(() -> new VentanillaException(ErrorCode.INTERNAL, "case " + current.radicado().get()
+                                + " of interaction " + interactionId.value() + " is missing"));
+                if (!current.deferred()) {
+                    tx.update(RecordKinds.INTERACTION, interactionId.value(), stored.version(),
+                            DomainJson.interaction(current.deferredAs(existing.number())));
+                }
+                return existing;
+            }
+            // a category removed from the catalog since the contact came in: a person reviews it in the general one
+            Category category = catalog.find(current.categoryCode()).orElseGet(catalog::general);
+            ServiceCase filed = fileCase(tx, interactionId, category, current.receivedAt(), current.citizenId(), note);
+            tx.update(RecordKinds.INTERACTION, interactionId.value(), stored.version(),
+                    DomainJson.interaction(current.deferredAs(filed.number())));
+            tx.appendEvent(caseFiled(filed));
+            filedNow[0] = true;
+            return filed;
+        });
+        if (filedNow[0]) {
+            LOG.info("interaction {} deferred to case {} (category {}, team {}, due {})", interactionId, result.number(),
+                    result.categoryCode(), result.owningTeam(), result.dueDate());
+        }
+        return result;
+    }
+
+    private static OutboxEvent.Draft caseFiled(ServiceCase serviceCase) {
+        return new OutboxEvent.Draft(RecordKinds.CASE, serviceCase.number().value(), EVENT_CASE_FILED,
+                new JsonObject().put("caseNumber", serviceCase.number().value())
+                        .put("interactionId", serviceCase.interactionId().value()).put("category", serviceCase.categoryCode())
+                        .put("team", serviceCase.owningTeam()).put("dueDate", serviceCase.dueDate().toString())
+                        .encode());
     }
 
     /** The public status of a case by its radicado: status, category and due date, nothing personal. */
@@ -171,14 +241,14 @@ public final class DefaultIntakeService implements IntakeService {
     }
 
     private ServiceCase fileCase(RecordTransaction tx, InteractionId interactionId, Category category, Instant receivedAt,
-            CitizenId citizenId) {
+            CitizenId citizenId, String note) {
         LocalDate receiptDate = deadlines.calendar().receiptDate(receivedAt);
         int year = receiptDate.getYear();
         CaseNumber number = CaseNumber.of(radicadoPrefix, year, store.nextInSequence(RecordKinds.radicadoSequence(year)));
         LegalTerm term = category.legalTermCode() == null ? LegalTerm.PETITION : LegalTerm.valueOf(category.legalTermCode());
         LocalDate due = deadlines.dueDate(receivedAt, term);
         ServiceCase serviceCase = new ServiceCase(number, interactionId, category.code(), category.owningTeam(), term, receivedAt,
-                receiptDate, due, citizenId, List.of(new StatusChange(CaseStatus.FILED, clock.instant(), "system", "")));
+                receiptDate, due, citizenId, List.of(new StatusChange(CaseStatus.FILED, clock.instant(), "system", note)));
         String caseId = number.value();
         tx.insert(RecordKinds.CASE, caseId, DomainJson.serviceCase(serviceCase));
         if (!tx.claimKey(RecordKinds.CASE_BY_NUMBER, number.value(), caseId)) {

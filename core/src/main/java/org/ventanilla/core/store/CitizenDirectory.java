@@ -118,9 +118,7 @@ public final class CitizenDirectory {
                 throw new VentanillaException(ErrorCode.CONFLICT, "interaction " + i.id().value()
                         + " is linked to another citizen; moving it is a merge, which is not supported yet");
             }
-            Interaction next = new Interaction(i.id(), i.channel(), i.direction(), i.externalId(), i.receivedAt(), citizenId,
-                    IdentityStatus.CONFIRMED, i.categoryCode(), i.confidence(), i.deferred(), i.emergency(), i.caseNumber(),
-                    i.subject(), i.text(), i.attachmentIds());
+            Interaction next = i.linkedTo(citizenId, IdentityStatus.CONFIRMED);
             tx.update(RecordKinds.INTERACTION, i.id().value(), stored.version(), DomainJson.interaction(next));
             if (i.citizenId() == null) {
                 tx.claimKey(RecordKinds.INTERACTION_BY_CITIZEN,

@@ -20,8 +20,10 @@ import org.ventanilla.core.domain.citizen.ContactKind;
 import org.ventanilla.core.domain.citizen.ContactPoint;
 import org.ventanilla.core.domain.citizen.IdentifierType;
 import org.ventanilla.core.domain.citizen.IdentityStatus;
+import org.ventanilla.core.domain.citizen.PhoneNumber;
 import org.ventanilla.core.domain.citizen.SourceRecord;
 import org.ventanilla.core.domain.citizen.Survivorship;
+import org.ventanilla.core.domain.interaction.CallbackRequest;
 import org.ventanilla.core.domain.interaction.Channel;
 import org.ventanilla.core.domain.interaction.Interaction;
 import org.ventanilla.core.domain.interaction.InteractionId;
@@ -49,7 +51,25 @@ public final class DomainJson {
                 .put("subject", i.subject())
                 .put("text", i.text())
                 .put("attachments", new JsonArray(new ArrayList<>(i.attachmentIds())))
+                .put("contactPoints", contactPoints(i.contactPoints()))
                 .encode();
+    }
+
+    private static JsonArray contactPoints(List<ContactPoint> points) {
+        JsonArray contacts = new JsonArray();
+        points.forEach(p -> contacts.add(new JsonObject().put("kind", p.kind().name()).put("value", p.value())));
+        return contacts;
+    }
+
+    private static List<ContactPoint> contactPoints(JsonArray json) {
+        List<ContactPoint> points = new ArrayList<>();
+        if (json != null) {
+            for (Object x : json) {
+                JsonObject p = (JsonObject) x;
+                points.add(ContactPoint.parse(ContactKind.valueOf(p.getString("kind")), p.getString("value")));
+            }
+        }
+        return points;
     }
 
     public static Interaction interaction(String json) {
@@ -64,7 +84,26 @@ public final class DomainJson {
                 Instant.parse(o.getString("receivedAt")), citizen == null ? null : CitizenId.parse(citizen),
                 status == null ? null : IdentityStatus.valueOf(status), o.getString("category"), o.getDouble("confidence"),
                 o.getBoolean("deferred"), o.getBoolean("emergency"), number == null ? null : new CaseNumber(number),
-                o.getString("subject"), o.getString("text"), attachments);
+                o.getString("subject"), o.getString("text"), attachments, contactPoints(o.getJsonArray("contactPoints")));
+    }
+
+    public static String callbackRequest(CallbackRequest c) {
+        return new JsonObject()
+                .put("interactionId", c.interactionId().value())
+                .put("phone", c.phone().value())
+                .put("category", c.categoryCode())
+                .put("team", c.owningTeam())
+                .put("queue", c.queue())
+                .put("requestedAt", c.requestedAt().toString())
+                .put("dueAt", c.dueAt().toString())
+                .encode();
+    }
+
+    public static CallbackRequest callbackRequest(String json) {
+        JsonObject o = new JsonObject(json);
+        return new CallbackRequest(new InteractionId(o.getString("interactionId")), new PhoneNumber(o.getString("phone")),
+                o.getString("category"), o.getString("team"), o.getString("queue"), Instant.parse(o.getString("requestedAt")),
+                Instant.parse(o.getString("dueAt")));
     }
 
     public static String serviceCase(ServiceCase c) {

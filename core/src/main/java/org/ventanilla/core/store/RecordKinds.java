@@ -10,6 +10,8 @@ public final class RecordKinds {
     public static final String AGENT_PROFILE = "agent-profile";
     public static final String CONSENT = "consent";
     public static final String AUDIT = "audit";
+    /** A callback owed to a citizen whose call overflowed, by interaction id. */
+    public static final String CALLBACK_REQUEST = "callback-request";
 
     /** Key kind: {@code <channel>:<external id>} to interaction id (intake idempotency). */
     public static final String INTERACTION_BY_EXTERNAL_ID = "interaction-external";
@@ -23,6 +25,12 @@ public final class RecordKinds {
     public static final String CITIZEN_BY_CONTACT = "citizen-contact";
     /** Key kind: {@code <citizen id>:<received at>:<interaction id>} to interaction id (a citizen's history). */
     public static final String INTERACTION_BY_CITIZEN = "interaction-citizen";
+
+    /**
+     * Key kind: work item id to the id it was put on a work list under (a radicado or {@code callback:<id>}), claimed
+     * once an overflowed contact is on its team's work list, so that a repeated overflow event adds nothing.
+     */
+    public static final String OVERFLOW_LISTED = "overflow-listed";
 
     /** Key kind: username to user id (usernames are unique; listed in username order). */
     public static final String USER_BY_USERNAME = "user-username";

@@ -1,5 +1,6 @@
 package org.ventanilla.core.domain.catalog;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,7 +21,8 @@ import org.ventanilla.core.error.VentanillaException;
  * <p>Rules checked: codes unique (teams, queues, categories, Open311 service codes, IVR options, approved
  * answer ids), every category names a known team and queue, no training phrase is given to two categories,
  * and the {@linkplain #GENERAL_CODE general} category exists: contacts the classifier is unsure of go
- * there and a person reviews them.
+ * there and a person reviews them. A queue that overflows into another names a known queue, and no chain of
+ * overflows comes back to where it started.
  */
 public final class Catalog {
 
@@ -41,6 +43,7 @@ public final class Catalog {
         this.teams = index(teams, Team::code, "team");
         this.queues = index(queues, ServiceQueue::code, "queue");
         this.categories = index(categories, Category::code, "category");
+        checkOverflowTargets();
         Map<String, Category> open311 = new LinkedHashMap<>();
         Map<String, Category> ivr = new LinkedHashMap<>();
         Map<String, String> answerOwner = new HashMap<>();
@@ -75,6 +78,28 @@ public final class Catalog {
         }
         this.byOpen311Code = Collections.unmodifiableMap(open311);
         this.byIvrOption = Collections.unmodifiableMap(ivr);
+    }
+
+    private void checkOverflowTargets() {
+        for (ServiceQueue queue : queues.values()) {
+            List<String> chain = new ArrayList<>();
+            chain.add(queue.code());
+            Optional<String> next = queue.routing().overflowQueue();
+            while (next.isPresent()) {
+                String target = next.get();
+                ServiceQueue targetQueue = queues.get(target);
+                if (targetQueue == null) {
+                    throw Checks.invalid("queue '" + chain.get(chain.size() - 1) + "' overflows into unknown queue '" + target
+                            + "' (known: " + String.join(", ", queues.keySet()) + ")");
+                }
+                if (chain.contains(target)) {
+                    chain.add(target);
+                    throw Checks.invalid("queues overflow in a circle: " + String.join(" -> ", chain));
+                }
+                chain.add(target);
+                next = targetQueue.routing().overflowQueue();
+            }
+        }
     }
 
     private static <T> Map<String, T> index(List<T> items, Function<T, String> key, String what) {
@@ -159,6 +184,26 @@ public final class Catalog {
     /** Every queue, in catalog order. */
     public List<ServiceQueue> queues() {
         return List.copyOf(queues.values());
+    }
+
+    /**
+     * Every queue, each after the queue it overflows into (routing needs an overflow target defined first), otherwise
+     * in catalog order.
+     */
+    public List<ServiceQueue> queuesTargetsFirst() {
+        List<ServiceQueue> ordered = new ArrayList<>();
+        for (ServiceQueue queue : queues.values()) {
+            addTargetsFirst(queue, ordered);
+        }
+        return List.copyOf(ordered);
+    }
+
+    private void addTargetsFirst(ServiceQueue queue, List<ServiceQueue> ordered) {
+        if (ordered.contains(queue)) {
+            return;
+        }
+        queue.routing().overflowQueue().map(queues::get).ifPresent(target -> addTargetsFirst(target, ordered));
+        ordered.add(queue);
     }
 
     /** The queue with that code, if any. */
