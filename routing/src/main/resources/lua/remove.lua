@@ -24,6 +24,7 @@ else
 end
 redis.call('DEL', P .. 'i:' .. it.id)
 redis.call('ZREM', P .. 'items', it.id)
+redis.call('ZREM', P .. 'wraps', it.id)
 if a == nil then
   return {before, {}}
 end

@@ -65,7 +65,9 @@ end
 local function complete_held(it, a, keep, ending)
   it.st = 'R'
   if not ending then
-    redis.call('HSET', P .. 'i:' .. it.id, 'st', 'R')
+    -- This node holds the wrap-up's timer: if it dies, another node's sweep ends the wrap-up (sweep_wrap_ups).
+    redis.call('HSET', P .. 'i:' .. it.id, 'st', 'R', 'node', NODE)
+    redis.call('ZADD', P .. 'wraps', NOW, it.id)
   end
   a.acc = a.acc - 1
   a.wrap = a.wrap + 1
@@ -80,6 +82,7 @@ local function end_held(it, a)
   local before = live(it)
   redis.call('DEL', P .. 'i:' .. it.id)
   redis.call('ZREM', P .. 'items', it.id)
+  redis.call('ZREM', P .. 'wraps', it.id)
   a.wrap = a.wrap - 1
   release(a, it.ch)
   a.idle = NOW

@@ -305,6 +305,10 @@ public final class Wiring {
             if (!returned.isEmpty()) {
                 LOG.info("returned {} offer(s) of lapsed nodes or stale offers to their queues", returned.size());
             }
+            Map<String, String> ended = live.sweepWrapUps(now);
+            if (!ended.isEmpty()) {
+                LOG.info("ended {} wrap-up(s) held by lapsed nodes; their agents' slots are free", ended.size());
+            }
             return null;
         }, false).onFailure(e -> LOG.warn("routing lease renewal or sweep failed: {}", e.getMessage())));
         return live;

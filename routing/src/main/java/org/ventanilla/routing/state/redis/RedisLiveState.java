@@ -63,11 +63,11 @@ import org.ventanilla.routing.state.Transition;
  *
  * <p>Keys (all under the prefix; one Redis, not a Redis Cluster, since scripts build their keys): {@code q:<queue>}
  * (skills, relaxation, size), {@code a:<agent>} (profile and live state), {@code aq:<agent>} and {@code qa:<queue>}
- * (memberships), {@code f:<queue>:<channel>:<node>} (members bound to a node with a free slot), {@code i:<item>} (an item),
- * {@code w:<queue>:<channel>:<language>} and {@code pw:<agent>:<channel>} (waiting items, most urgent first),
- * {@code arr:<queue>} (waiting items by arrival), {@code items}, {@code offers}, {@code seq}, {@code completions} (a
- * capped stream of completions), {@code violations} (capacity breaches the script saw: always 0), {@code lease:} (node
- * leases).
+ * (memberships), {@code f:<queue>:<channel>:<node>} (members bound to a node with a free slot), {@code i:<item>}
+ * (an item), {@code w:<queue>:<channel>:<language>} and {@code pw:<agent>:<channel>} (waiting items, most urgent
+ * first), {@code arr:<queue>} (waiting items by arrival), {@code items}, {@code offers}, {@code wraps} (wrap-ups by
+ * start), {@code seq}, {@code completions} (a capped stream of completions), {@code violations} (capacity breaches
+ * the script saw: always 0), {@code lease:} (node leases).
  *
  * <p>Redis unreachable: every method throws {@link VentanillaException} UNAVAILABLE and {@link #isReachable()} is false.
  */
@@ -192,6 +192,21 @@ public final class RedisLiveState implements LiveState, AutoCloseable {
             returned.put((String) reply.get(i), (String) reply.get(i + 1));
         }
         return returned;
+    }
+
+    /**
+     * Ends the wrap-ups held by nodes whose lease lapsed (their timers died with them): the item leaves and the agent's
+     * slot is free. Any node may run it on its tick, after {@link #sweep}.
+     *
+     * @return item id to agent id, for each wrap-up ended
+     */
+    public Map<String, String> sweepWrapUps(Instant now) {
+        List<Object> reply = run(Script.SWEEP_WRAP_UPS, now, leasePrefix());
+        Map<String, String> ended = new TreeMap<>();
+        for (int i = 0; i + 1 < reply.size(); i += 2) {
+            ended.put((String) reply.get(i), (String) reply.get(i + 1));
+        }
+        return ended;
     }
 
     /** Binds to this node those of {@code agentIds} whose node's lease lapsed; returns the ones taken over. */
@@ -399,7 +414,7 @@ public final class RedisLiveState implements LiveState, AutoCloseable {
         ENQUEUE_ASSIGN("enqueue_assign", "assign_lib", "enqueue_lib"),
         ACCEPT("accept", "transitions"), RETURN_OFFER("return_offer", "transitions"), COMPLETE("complete", "transitions"),
         END_WRAP_UP("end_wrap_up", "transitions"), COMPLETE_RELEASE("complete_release", "transitions", "assign_lib"),
-        REMOVE("remove"), SWEEP("sweep", "transitions"), ADOPT("adopt");
+        REMOVE("remove"), SWEEP("sweep", "transitions"), SWEEP_WRAP_UPS("sweep_wrap_ups", "transitions"), ADOPT("adopt");
 
         private final String file;
         private final List<String> libraries;

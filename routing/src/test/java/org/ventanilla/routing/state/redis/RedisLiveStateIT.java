@@ -80,6 +80,39 @@ class RedisLiveStateIT implements LiveStateContract {
     }
 
     @Test
+    void aWrapUpHeldByANodeWhoseLeaseLapsedIsEndedByTheSweepOfAnother() {
+        String prefix = TestServices.uniquePrefix();
+        RedisLiveState bogota = open(prefix, "nodo-bogota");
+        RedisLiveState medellin = open(prefix, "nodo-medellin");
+        assertThat(bogota.heartbeat(Duration.ofMillis(300))).isTrue();
+        assertThat(medellin.heartbeat(Duration.ofMinutes(1))).isTrue();
+        bogota.putQueue(QueueSpec.builder("tramites").build());
+        for (String agent : List.of("ana", "jose")) {
+            bogota.putAgent(AgentSpec.builder(agent).languages("es").queues("tramites").capacity(Channel.CHAT, 1).build(), T0);
+        }
+        bogota.setPresence("ana", AgentState.AVAILABLE, null, T0);
+        medellin.setPresence("jose", AgentState.AVAILABLE, null, T0);
+        bogota.enqueueAndAssign(chat("chat-ana", T0), 100, T0);
+        medellin.enqueueAndAssign(chat("chat-jose", T0), 100, T0);
+        bogota.accept("chat-ana", "ana", T0.plusSeconds(1));
+        medellin.accept("chat-jose", "jose", T0.plusSeconds(1));
+        bogota.complete("chat-ana", "ana", T0.plusSeconds(30));
+        medellin.complete("chat-jose", "jose", T0.plusSeconds(30));
+
+        assertThat(medellin.sweepWrapUps(T0.plusSeconds(31))).as("bogota still holds its lease").isEmpty();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+                .until(() -> !medellin.sweepWrapUps(T0.plusSeconds(32)).isEmpty());
+
+        assertThat(medellin.item("chat-ana")).as("the dead node's wrap-up ended").isEmpty();
+        assertThat(medellin.agent("ana").orElseThrow().load()).as("ana's slot is free").isEmpty();
+        assertThat(medellin.item("chat-jose").orElseThrow().status()).as("a live node's wrap-up is its own")
+                .isEqualTo(ItemStatus.WRAP_UP);
+        medellin.endWrapUp("chat-jose", "jose", T0.plusSeconds(40));
+        assertThat(medellin.sweepWrapUps(T0.plusSeconds(41))).isEmpty();
+        assertThat(medellin.items()).isEmpty();
+    }
+
+    @Test
     void aStaleOfferIsGivenBackByTheSweepEvenWhileItsNodeLives() {
         RedisLiveState state = open(TestServices.uniquePrefix(), "nodo-cali");
         state.heartbeat(Duration.ofMinutes(1));
