@@ -1,5 +1,5 @@
 -- ARGV[4] the key prefix of node leases. Ends the wrap-ups whose node (the one holding the wrap-up's timer) lost its
--- lease: the timer died with it, and the agent's slot would stay taken for good. Returns {item id, agent id, ...}.
+-- lease: the timer died with it, and the agent's slot would stay taken for good. Returns the items as they were.
 local alive = {}
 local ended = {}
 for _, id in ipairs(redis.call('ZRANGE', P .. 'wraps', 0, -1)) do
@@ -13,9 +13,7 @@ for _, id in ipairs(redis.call('ZRANGE', P .. 'wraps', 0, -1)) do
     end
     if not alive[node] then
       local a = agent(it.ag)
-      end_held(it, a)
-      ended[#ended + 1] = id
-      ended[#ended + 1] = it.ag
+      ended[#ended + 1] = end_held(it, a)[1]
     end
   end
 end

@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -69,6 +70,7 @@ import org.ventanilla.routing.engine.RoutingSettings;
 import org.ventanilla.routing.model.OverflowAction;
 import org.ventanilla.routing.model.QueueSpec;
 import org.ventanilla.routing.model.RelaxationStep;
+import org.ventanilla.routing.state.LiveItem;
 import org.ventanilla.routing.state.LiveState;
 import org.ventanilla.routing.state.MemoryLiveState;
 import org.ventanilla.routing.state.redis.RedisLiveState;
@@ -222,13 +224,15 @@ public final class Wiring {
     private static RoutingService deployRouting(Vertx vertx, Settings settings, Adapters adapters, Services services, Clock clock) {
         BusinessCalendar calendar = services.deadlines().calendar();
         StoredRoutingEvents history = StoredRoutingEvents.create(adapters.records(), settings.node().id());
+        AtomicReference<RoutingEngine> sweeps = new AtomicReference<>();
         LiveState live = switch (settings.state().kind()) {
             case MEMORY -> new MemoryLiveState();
-            case REDIS -> redisLiveState(vertx, settings, clock);
+            case REDIS -> redisLiveState(vertx, settings, clock, sweeps);
             default -> throw new IllegalStateException("unhandled state kind " + settings.state().kind());
         };
         RoutingEngine engine = RoutingEngine.create(RoutingSettings.DEFAULTS, live, BusEventSink.create(vertx.eventBus(), history),
                 clock);
+        sweeps.set(engine);
         RoutingService service = RoutingService.create(engine, history, clock, live::isReachable);
         // an overflow target must be defined before the queue that overflows into it
         for (ServiceQueue queue : services.catalog().queuesTargetsFirst()) {
@@ -293,7 +297,7 @@ public final class Wiring {
      * The live state shared through Redis: this node renews its lease every few seconds and sweeps back to their
      * queues the offers of nodes whose lease lapsed (a killed node's offers expire, its items are served by others).
      */
-    private static RedisLiveState redisLiveState(Vertx vertx, Settings settings, Clock clock) {
+    private static RedisLiveState redisLiveState(Vertx vertx, Settings settings, Clock clock, AtomicReference<RoutingEngine> engine) {
         String uri = settings.redis().uri().orElseThrow(() -> new IllegalStateException("redis.uri is required when state.kind=redis"))
                 .reveal();
         RedisLiveState live = RedisLiveState.create(uri, ROUTING_REDIS_PREFIX, settings.node().id());
@@ -305,9 +309,13 @@ public final class Wiring {
             if (!returned.isEmpty()) {
                 LOG.info("returned {} offer(s) of lapsed nodes or stale offers to their queues", returned.size());
             }
-            Map<String, String> ended = live.sweepWrapUps(now);
+            List<LiveItem> ended = live.sweepWrapUps(now);
             if (!ended.isEmpty()) {
                 LOG.info("ended {} wrap-up(s) held by lapsed nodes; their agents' slots are free", ended.size());
+            }
+            if (engine.get() != null && (!returned.isEmpty() || !ended.isEmpty())) {
+                // The history misses no transition: the engine records what the sweep did.
+                engine.get().recordSwept(returned, ended);
             }
             return null;
         }, false).onFailure(e -> LOG.warn("routing lease renewal or sweep failed: {}", e.getMessage())));

@@ -382,6 +382,40 @@ public final class RoutingEngine {
     }
 
     /**
+     * Notes what a sweep of the shared live state did (it runs outside the engine): offers given back because their
+     * node's lease lapsed or they went stale, and wrap-ups of lapsed nodes ended. Each is recorded as a routing event
+     * (TIMED_OUT, WRAP_UP_ENDED) so that the history misses no transition; an offer this engine still awaited is
+     * forgotten and its item is offered again here when one of this node's agents can take it.
+     *
+     * @param offersReturned item id to agent id, as {@code RedisLiveState.sweep} returns them
+     * @param wrapUpsEnded   the items whose wrap-up was ended, as they were
+     */
+    public void recordSwept(Map<String, String> offersReturned, Collection<LiveItem> wrapUpsEnded) {
+        synchronized (lock) {
+            Instant now = clock.instant();
+            for (Map.Entry<String, String> returned : offersReturned.entrySet()) {
+                String itemId = returned.getKey();
+                PendingOffer pending = offers.get(itemId);
+                forgetOffer(itemId);
+                Optional<LiveItem> live = state.item(itemId);
+                if (live.isEmpty()) {
+                    continue;
+                }
+                // The detail is the offer id when this engine made the offer (as for its own timeouts), else "swept".
+                emitItem(RoutingEventType.TIMED_OUT, now, live.get().item(), returned.getValue(),
+                        pending == null ? "swept" : pending.offerId());
+                routeItem(itemId, now);
+            }
+            for (LiveItem ended : wrapUpsEnded) {
+                wrapUps.remove(ended.item().id());
+                timers.cancel(Timers.Kind.WRAP_UP, ended.item().id());
+                remember(ended.item().id());
+                emitItem(RoutingEventType.WRAP_UP_ENDED, now, ended.item(), ended.agentId(), "node lease lapsed");
+            }
+        }
+    }
+
+    /**
      * Offers waiting work to every agent defined on this node that has a free slot. With a live state shared by
      * several nodes, work queued by another node triggers nothing here; calling this now and then lets an idle agent
      * of this node pick it up. Agents the live state does not let this node serve are skipped.

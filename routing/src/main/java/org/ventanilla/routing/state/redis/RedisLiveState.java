@@ -198,15 +198,10 @@ public final class RedisLiveState implements LiveState, AutoCloseable {
      * Ends the wrap-ups held by nodes whose lease lapsed (their timers died with them): the item leaves and the agent's
      * slot is free. Any node may run it on its tick, after {@link #sweep}.
      *
-     * @return item id to agent id, for each wrap-up ended
+     * @return the items whose wrap-up was ended, as they were just before (with their agent)
      */
-    public Map<String, String> sweepWrapUps(Instant now) {
-        List<Object> reply = run(Script.SWEEP_WRAP_UPS, now, leasePrefix());
-        Map<String, String> ended = new TreeMap<>();
-        for (int i = 0; i + 1 < reply.size(); i += 2) {
-            ended.put((String) reply.get(i), (String) reply.get(i + 1));
-        }
-        return ended;
+    public List<LiveItem> sweepWrapUps(Instant now) {
+        return liveItems(run(Script.SWEEP_WRAP_UPS, now, leasePrefix()));
     }
 
     /** Binds to this node those of {@code agentIds} whose node's lease lapsed; returns the ones taken over. */

@@ -20,6 +20,7 @@ import org.ventanilla.routing.model.AgentSpec;
 import org.ventanilla.routing.model.QueueSpec;
 import org.ventanilla.routing.model.WorkItem;
 import org.ventanilla.routing.state.AssignTrigger;
+import org.ventanilla.routing.state.LiveItem;
 import org.ventanilla.routing.state.LiveState;
 import org.ventanilla.routing.state.LiveStateContract;
 
@@ -100,9 +101,15 @@ class RedisLiveStateIT implements LiveStateContract {
         medellin.complete("chat-jose", "jose", T0.plusSeconds(30));
 
         assertThat(medellin.sweepWrapUps(T0.plusSeconds(31))).as("bogota still holds its lease").isEmpty();
+        List<LiveItem> ended = new java.util.ArrayList<>();
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
-                .until(() -> !medellin.sweepWrapUps(T0.plusSeconds(32)).isEmpty());
+                .until(() -> ended.addAll(medellin.sweepWrapUps(T0.plusSeconds(32))));
 
+        assertThat(ended).singleElement().satisfies(live -> {
+            assertThat(live.item().id()).isEqualTo("chat-ana");
+            assertThat(live.agentId()).isEqualTo("ana");
+            assertThat(live.status()).isEqualTo(ItemStatus.WRAP_UP);
+        });
         assertThat(medellin.item("chat-ana")).as("the dead node's wrap-up ended").isEmpty();
         assertThat(medellin.agent("ana").orElseThrow().load()).as("ana's slot is free").isEmpty();
         assertThat(medellin.item("chat-jose").orElseThrow().status()).as("a live node's wrap-up is its own")
