@@ -421,25 +421,27 @@ public final class RoutingBench {
 
     /** How many offers the live state under the prefix holds (its {@code offers} sorted set). */
     private static long offersHeld(String prefix) {
-        io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(TestServices.redisUri());
-        try (io.lettuce.core.api.StatefulRedisConnection<String, String> connection = client.connect()) {
-            return connection.sync().zcard(prefix + "offers");
-        } finally {
-            client.shutdown();
-        }
+        return onRedis(redis -> redis.zcard(prefix + "offers"));
     }
 
     /** The Redis server's own CPU time so far (user and system, INFO cpu): where the time of a script goes. */
     private static double redisCpuSeconds() {
-        io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(TestServices.redisUri());
-        try (io.lettuce.core.api.StatefulRedisConnection<String, String> connection = client.connect()) {
+        return onRedis(redis -> {
             double total = 0;
-            for (String line : connection.sync().info("cpu").split("\r?\n")) {
+            for (String line : redis.info("cpu").split("\\r?\\n")) {
                 if (line.startsWith("used_cpu_sys:") || line.startsWith("used_cpu_user:")) {
                     total += Double.parseDouble(line.substring(line.indexOf(':') + 1).trim());
                 }
             }
             return total;
+        });
+    }
+
+    /** One command or two on a connection of its own (outside the measured paths). */
+    private static <T> T onRedis(java.util.function.Function<io.lettuce.core.api.sync.RedisCommands<String, String>, T> command) {
+        io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(TestServices.redisUri());
+        try (io.lettuce.core.api.StatefulRedisConnection<String, String> connection = client.connect()) {
+            return command.apply(connection.sync());
         } finally {
             client.shutdown();
         }

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ventanilla.core.adapter.jdbc.JdbcRecordStore;
 import org.ventanilla.core.adapter.jdbc.JdbcSettings;
 import org.ventanilla.core.port.RecordStore;
+import org.ventanilla.core.testing.RedisServerProcess;
 import org.ventanilla.routing.api.RoutingAddresses;
 import org.ventanilla.routing.engine.RoutingEngine;
 import org.ventanilla.routing.engine.RoutingSettings;

@@ -1,4 +1,4 @@
-package org.ventanilla.routing.verticle;
+package org.ventanilla.core.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,27 +18,28 @@ import org.awaitility.Awaitility;
  * (empty again: no persistence), as an outage of the shared Redis would look to a node. The shared Redis of the
  * machine is never touched.
  */
-final class RedisServerProcess implements AutoCloseable {
+public final class RedisServerProcess implements AutoCloseable {
 
     private final int port;
     private final Path log;
     private Process process;
 
-    RedisServerProcess(Path logDirectory) {
+    /** A server on a free port, not started yet; its output goes to {@code redis-<port>.log} in {@code logDirectory}. */
+    public RedisServerProcess(Path logDirectory) {
         this.port = freePort();
         this.log = logDirectory.resolve("redis-" + port + ".log");
     }
 
-    String uri() {
+    public String uri() {
         return "redis://127.0.0.1:" + port;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** Starts the server and waits until it answers PING. */
-    void start() {
+    public void start() {
         ProcessBuilder builder = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
                 "--save", "", "--appendonly", "no");
         builder.redirectErrorStream(true);
@@ -53,7 +54,7 @@ final class RedisServerProcess implements AutoCloseable {
     }
 
     /** Kills the server (SIGKILL) and waits until it is gone. */
-    void kill() {
+    public void kill() {
         if (process == null) {
             return;
         }
